@@ -1,0 +1,74 @@
+import { readFileSync } from 'node:fs';
+import { analyze } from '../core/analyze';
+import type { SourceFile } from '../core/model/source';
+import { diagnosticsJson, topologyJson } from './contract';
+
+const USAGE = `usage: portolan <command> FILE... [options]
+
+commands:
+  check FILE...                 diagnostics as JSON; exit 1 when any is an error
+  graph FILE... [--nodes N]     the topology as JSON (N simulated worker nodes, default 3)
+`;
+
+type Parsed = { command: string; files: string[]; options: Map<string, string> };
+
+/** Splits argv into a command, files, and `--name value` options. */
+export function parseArgs(argv: readonly string[]): Parsed {
+  const [command = '', ...rest] = argv;
+  const files: string[] = [];
+  const options = new Map<string, string>();
+  for (let i = 0; i < rest.length; i++) {
+    const arg = rest[i]!;
+    if (arg.startsWith('--')) {
+      const eq = arg.indexOf('=');
+      if (eq !== -1) options.set(arg.slice(2, eq), arg.slice(eq + 1));
+      else options.set(arg.slice(2), rest[++i] ?? '');
+    } else if (arg === '-o') {
+      options.set('output', rest[++i] ?? '');
+    } else {
+      files.push(arg);
+    }
+  }
+  return { command, files, options };
+}
+
+function readSources(files: readonly string[]): SourceFile[] {
+  return files.map((name) => ({ name, text: readFileSync(name, 'utf8') }));
+}
+
+/** Runs the CLI; returns the exit code. */
+export function run(argv: readonly string[], out: (text: string) => void, err: (text: string) => void): number {
+  const { command, files, options } = parseArgs(argv);
+  if (!['check', 'graph'].includes(command) || files.length === 0) {
+    err(USAGE);
+    return 2;
+  }
+  let sources: SourceFile[];
+  try {
+    sources = readSources(files);
+  } catch (error) {
+    err(`portolan: ${(error as Error).message}\n`);
+    return 2;
+  }
+  const nodes = options.has('nodes') ? Number(options.get('nodes')) : undefined;
+  if (nodes !== undefined && !(Number.isInteger(nodes) && nodes >= 1 && nodes <= 20)) {
+    err('portolan: --nodes takes a whole number from 1 to 20\n');
+    return 2;
+  }
+  const analysis = analyze(sources, nodes !== undefined ? { nodes } : {});
+  if (command === 'check') {
+    out(JSON.stringify(diagnosticsJson(analysis.diagnostics), null, 2) + '\n');
+    return analysis.diagnostics.some((d) => d.severity === 'error') ? 1 : 0;
+  }
+  out(JSON.stringify(topologyJson(analysis.topology), null, 2) + '\n');
+  return 0;
+}
+
+const isMain = process.argv[1] && /cli[\\/]main\.ts$/.test(process.argv[1]);
+if (isMain) {
+  process.exitCode = run(
+    process.argv.slice(2),
+    (text) => process.stdout.write(text),
+    (text) => process.stderr.write(text),
+  );
+}

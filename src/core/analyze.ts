@@ -1,0 +1,57 @@
+import { compareDiagnostics, diagnosticAt, type Diagnostic } from './model/diagnostics';
+import type { SourceFile } from './model/source';
+import type { Topology } from './model/topology';
+import { buildComposeTopology } from './compose/buildComposeTopology';
+import { buildKubernetesTopology } from './kubernetes/buildKubernetesTopology';
+import { parseFile, type ParsedDocument } from './parse/parseFile';
+
+export type AnalyzeOptions = {
+  /** simulated worker nodes when the input has no `kind: Node` (1–20, default 3) */
+  nodes?: number;
+};
+
+export type Analysis = {
+  topology: Topology;
+  diagnostics: Diagnostic[];
+  documents: ParsedDocument[];
+};
+
+export const DEFAULT_NODE_COUNT = 3;
+export const MAX_NODE_COUNT = 20;
+
+/** Files → topology and diagnostics: the one entry point of the core. */
+export function analyze(files: readonly SourceFile[], options: AnalyzeOptions = {}): Analysis {
+  const nodes = Math.min(MAX_NODE_COUNT, Math.max(1, Math.round(options.nodes ?? DEFAULT_NODE_COUNT)));
+  const diagnostics: Diagnostic[] = [];
+  const documents: ParsedDocument[] = [];
+  for (const file of files) {
+    const parsed = parseFile(file);
+    diagnostics.push(...parsed.diagnostics);
+    documents.push(...parsed.documents);
+  }
+
+  const kubernetesDocs = documents.filter((doc) => doc.kind === 'kubernetes');
+  const composeDocs = documents.filter((doc) => doc.kind === 'compose');
+  let topology: Topology = { world: 'empty', objects: [], edges: [] };
+  if (kubernetesDocs.length > 0) {
+    const built = buildKubernetesTopology(kubernetesDocs, { nodes });
+    topology = built.topology;
+    diagnostics.push(...built.diagnostics);
+    for (const doc of composeDocs) {
+      diagnostics.push(
+        diagnosticAt(
+          doc.span,
+          'warning',
+          'INPUT-MIXED-WORLDS',
+          `${doc.file} is a Compose file, but this workspace holds Kubernetes manifests; it is not drawn. Open it in a workspace of its own.`,
+        ),
+      );
+    }
+  } else if (composeDocs.length > 0) {
+    const built = buildComposeTopology(composeDocs);
+    topology = built.topology;
+    diagnostics.push(...built.diagnostics);
+  }
+  diagnostics.sort(compareDiagnostics);
+  return { topology, diagnostics, documents };
+}

@@ -1,0 +1,266 @@
+import {
+  isMap,
+  isPair,
+  type Pair,
+  isScalar,
+  isSeq,
+  LineCounter,
+  parseAllDocuments,
+  type Document,
+  type Node,
+} from 'yaml';
+import { diagnosticAt, type Diagnostic } from '../model/diagnostics';
+import type { Position, SourceFile, SourceSpan } from '../model/source';
+import { splitDocuments, type TextChunk } from './splitDocuments';
+
+export type InputKind = 'kubernetes' | 'compose' | 'helm' | 'kustomization' | 'unknown';
+export type PathSegment = string | number;
+
+/** One YAML document (or one item of a `kind: List`) with a way back to its source. */
+export type ParsedDocument = {
+  file: string;
+  /** 0-based position of the document in its file */
+  index: number;
+  /** position in a `kind: List`'s `items`, when it came from one */
+  item?: number;
+  kind: InputKind;
+  /** The document as plain data; a mapping. */
+  value: Record<string, unknown>;
+  /** The whole document (or list item). */
+  span: SourceSpan;
+  /** Where a field stands: the nearest existing node along `path` (relative to `value`). */
+  locate(path: readonly PathSegment[], at?: 'key' | 'value'): SourceSpan;
+};
+
+export type ParsedFile = {
+  file: string;
+  documents: ParsedDocument[];
+  diagnostics: Diagnostic[];
+  /** Set when the whole file is not a manifest (a Helm template, a kustomization). */
+  kind?: InputKind;
+};
+
+type ChunkDoc = { doc: Document.Parsed; value: unknown };
+type ChunkParse = { docs: ChunkDoc[]; lineCounter: LineCounter };
+
+// Unchanged documents are not parsed again: keyed by their text, positions shifted on use.
+const chunkCache = new Map<string, ChunkParse>();
+const CHUNK_CACHE_LIMIT = 20_000;
+
+function parseChunk(text: string): ChunkParse {
+  const cached = chunkCache.get(text);
+  if (cached) return cached;
+  const lineCounter = new LineCounter();
+  // `merge` honours `<<` keys (compose files use them); aliases are capped against alias bombs.
+  const yamlDocs = parseAllDocuments(text, { lineCounter, merge: true, prettyErrors: false, uniqueKeys: true });
+  const list = Array.isArray(yamlDocs) ? yamlDocs : [];
+  const docs = list.map((doc) => {
+    let value: unknown = null;
+    if (doc.errors.length === 0) {
+      try {
+        value = doc.toJS({ maxAliasCount: 1000 });
+      } catch {
+        value = null;
+      }
+    }
+    return { doc, value };
+  });
+  const result = { docs, lineCounter };
+  if (chunkCache.size > CHUNK_CACHE_LIMIT) chunkCache.clear();
+  chunkCache.set(text, result);
+  return result;
+}
+
+const HELM_MARKER = /\{\{-?\s/;
+
+/** Parses one file into documents, with syntax diagnostics and input detection. */
+export function parseFile(source: SourceFile): ParsedFile {
+  const { name: file, text } = source;
+  const diagnostics: Diagnostic[] = [];
+
+  const helm = HELM_MARKER.exec(text) ?? /\{\{/.exec(text);
+  if (helm) {
+    const at = positionInText(text, helm.index);
+    diagnostics.push(
+      diagnosticAt(
+        { file, start: at, end: positionInText(text, helm.index + 2) },
+        'error',
+        'INPUT-HELM-TEMPLATE',
+        `${file} is a Helm template ({{ … }} at line ${at.line}), not a manifest: render it first with ` +
+          '`helm template RELEASE CHART > rendered.yaml` and paste the output.',
+      ),
+    );
+    return { file, documents: [], diagnostics, kind: 'helm' };
+  }
+
+  const documents: ParsedDocument[] = [];
+  let index = 0;
+  for (const chunk of splitDocuments(text)) {
+    const { docs, lineCounter } = parseChunk(chunk.text);
+    const toPosition = (offset: number): Position => {
+      const { line, col } = lineCounter.linePos(offset);
+      return { line: line + chunk.line, column: col, offset: offset + chunk.offset };
+    };
+    const spanOf = (start: number, end: number): SourceSpan => ({
+      file,
+      start: toPosition(start),
+      end: toPosition(end),
+    });
+
+    for (const { doc, value } of docs) {
+      const docIndex = index++;
+      for (const error of doc.errors) {
+        diagnostics.push(
+          diagnosticAt(
+            spanOf(error.pos[0], Math.max(error.pos[1], error.pos[0])),
+            'error',
+            'YAML-SYNTAX',
+            syntaxMessage(error.message),
+          ),
+        );
+      }
+      for (const warning of doc.warnings) {
+        diagnostics.push(
+          diagnosticAt(
+            spanOf(warning.pos[0], warning.pos[1]),
+            'warning',
+            'YAML-WARNING',
+            syntaxMessage(warning.message),
+          ),
+        );
+      }
+      if (doc.errors.length > 0 || value === null || value === undefined) continue;
+      const docSpan = spanOf(doc.contents?.range[0] ?? doc.range[0], doc.contents?.range[2] ?? doc.range[2]);
+      if (typeof value !== 'object' || Array.isArray(value)) {
+        diagnostics.push(
+          diagnosticAt(
+            docSpan,
+            'warning',
+            'INPUT-NOT-A-MAPPING',
+            `Document ${docIndex + 1} of ${file} is a ${Array.isArray(value) ? 'list' : 'plain value'}, not a Kubernetes object or a Compose file; it is ignored.`,
+          ),
+        );
+        continue;
+      }
+      const record = value as Record<string, unknown>;
+      const locateIn =
+        (prefix: readonly PathSegment[]) =>
+        (path: readonly PathSegment[], at: 'key' | 'value' = 'value'): SourceSpan => {
+          const range = locateRange(doc, [...prefix, ...path], at);
+          return range ? spanOf(range[0], range[1]) : docSpan;
+        };
+      const kind = detectDocumentKind(file, record);
+      if (kind === 'kustomization') {
+        diagnostics.push(
+          diagnosticAt(
+            locateIn([])(['kind']),
+            'error',
+            'INPUT-KUSTOMIZATION',
+            `${file} is a kustomization: it lists resources to build, it is not itself deployed. ` +
+              'Render it first with `kubectl kustomize DIR > rendered.yaml` and paste the output.',
+          ),
+        );
+        return { file, documents: [], diagnostics, kind: 'kustomization' };
+      }
+      if (kind === 'kubernetes' && record.kind === 'List' && Array.isArray(record.items)) {
+        record.items.forEach((item, itemIndex) => {
+          const locate = locateIn(['items', itemIndex]);
+          if (!item || typeof item !== 'object' || Array.isArray(item)) return;
+          documents.push({
+            file,
+            index: docIndex,
+            item: itemIndex,
+            kind: 'kubernetes',
+            value: item as Record<string, unknown>,
+            span: locate([]),
+            locate,
+          });
+        });
+        continue;
+      }
+      if (kind === 'unknown') {
+        diagnostics.push(
+          diagnosticAt(
+            docSpan,
+            'warning',
+            'INPUT-UNKNOWN-DOCUMENT',
+            `Document ${docIndex + 1} of ${file} is neither a Kubernetes object (it needs apiVersion and kind) nor a Compose file (it needs services:); it is ignored.`,
+          ),
+        );
+        continue;
+      }
+      documents.push({ file, index: docIndex, kind, value: record, span: docSpan, locate: locateIn([]) });
+    }
+  }
+  return { file, documents, diagnostics };
+}
+
+/** Tells a Kubernetes object from a Compose file from a kustomization. */
+export function detectDocumentKind(file: string, value: Record<string, unknown>): InputKind {
+  const kind = value.kind;
+  if (
+    kind === 'Kustomization' ||
+    (/(^|\/)kustomization\.ya?ml$/i.test(file) &&
+      'resources' in value &&
+      !('apiVersion' in value && kind !== 'Kustomization'))
+  ) {
+    return 'kustomization';
+  }
+  if (typeof value.apiVersion === 'string' && typeof kind === 'string') return 'kubernetes';
+  if (value.services && typeof value.services === 'object' && !Array.isArray(value.services)) return 'compose';
+  if (typeof kind === 'string' && typeof value.metadata === 'object') return 'kubernetes';
+  return 'unknown';
+}
+
+function syntaxMessage(message: string): string {
+  const first = message.split('\n')[0] ?? message;
+  return `YAML syntax: ${first.replace(/ at line \d+, column \d+:?$/, '')}`;
+}
+
+/** 1-based line/column of an offset, for text that has no LineCounter. */
+function positionInText(text: string, offset: number): Position {
+  let line = 1;
+  let lineStart = 0;
+  for (let i = text.indexOf('\n'); i !== -1 && i < offset; i = text.indexOf('\n', i + 1)) {
+    line += 1;
+    lineStart = i + 1;
+  }
+  return { line, column: offset - lineStart + 1, offset };
+}
+
+/** The offsets of the node at `path`, or of the deepest existing node along it. */
+function locateRange(
+  doc: Document.Parsed,
+  path: readonly PathSegment[],
+  at: 'key' | 'value',
+): [number, number] | undefined {
+  let node: Node | null | undefined = doc.contents;
+  let best: [number, number] | undefined = node?.range ? [node.range[0], node.range[1]] : undefined;
+  for (const [depth, segment] of path.entries()) {
+    if (!node) break;
+    let next: Node | null | undefined;
+    let keyNode: Node | undefined;
+    if (isMap(node)) {
+      const pair: Pair<unknown, unknown> | undefined = (node.items as unknown[]).find(
+        (p): p is Pair<unknown, unknown> => isPair(p) && keyText(p.key) === String(segment),
+      );
+      if (pair) {
+        keyNode = isScalar(pair.key) ? pair.key : undefined;
+        next = (pair.value as Node | null) ?? undefined;
+      }
+    } else if (isSeq(node) && typeof segment === 'number') {
+      next = node.items[segment] as Node | undefined;
+    }
+    if (next === undefined && keyNode === undefined) break;
+    const target = at === 'key' && depth === path.length - 1 && keyNode ? keyNode : (next ?? keyNode);
+    if (target?.range) best = [target.range[0], target.range[1]];
+    node = next;
+  }
+  return best;
+}
+
+export type { TextChunk };
+
+function keyText(key: unknown): string {
+  return isScalar(key) ? String(key.value) : String(key);
+}
