@@ -1,21 +1,218 @@
 import type { Diagnostic } from '../model/diagnostics';
-import { k8sObjectId } from '../model/ids';
-import type { Topology } from '../model/topology';
+import { k8sObjectId, type ObjectId } from '../model/ids';
+import type { NodeObj, Topology, TopologyEdge, TopologyObject, WorkloadObj } from '../model/topology';
 import type { ParsedDocument } from '../parse/parseFile';
+import { emptyCatalog, lookup, type Catalog } from './catalog';
+import { isConfigKind, readConfigObject } from './config';
+import { readEndpoints } from './endpoints';
+import { readGateway, readHTTPRoute } from './gateway';
+import { routeGateways } from './gatewayRouting';
+import { inferConnections } from './inferConnections';
+import { readIngress, readIngressClass } from './ingress';
+import { routeIngresses } from './ingressRouting';
+import { isModelledKind } from './kinds';
+import { checkLabelMap } from './labelValidation';
+import { readObjectMeta, type ObjectMeta } from './metadata';
+import { readNetworkPolicy } from './networkPolicy';
+import { INTERNET_ID, readNode, simulatedNodes, synthesizeInfrastructure } from './nodes';
+import { generatedName } from './podNames';
+import { expandWorkloadPods } from './pods';
+import { readService } from './services';
+import { connectServices } from './serviceEndpoints';
+import { linkReferences } from './references';
+import { createReporter, describeObject, type Reporter } from './report';
+import { recordOf } from './read';
+import { checkWorkloads } from './workloadChecks';
+import { isWorkloadKind, readAutoscaler, readWorkload } from './workloads';
 
 export type KubernetesOptions = { nodes: number };
 
-/** Kubernetes documents → Topology. (Placeholder: every object is a generic box until the Kubernetes model lands.) */
+/**
+ * Kubernetes documents → Topology: every object read, pods made and placed on worker nodes,
+ * references followed into edges, and the diagnostics a reviewer (or the API server) would give.
+ */
 export function buildKubernetesTopology(
   documents: readonly ParsedDocument[],
-  _options: KubernetesOptions,
+  options: KubernetesOptions,
 ): { topology: Topology; diagnostics: Diagnostic[] } {
-  const objects: Topology['objects'] = documents.map((doc) => {
-    const kind = String(doc.value.kind);
-    const metadata = (doc.value.metadata ?? {}) as Record<string, unknown>;
-    const name = typeof metadata.name === 'string' ? metadata.name : `(unnamed ${kind})`;
-    const namespace = typeof metadata.namespace === 'string' ? metadata.namespace : 'default';
-    return { id: k8sObjectId(kind, namespace, name), role: 'generic', kind, name, namespace, source: doc.span };
-  });
-  return { topology: { world: 'kubernetes', objects, edges: [] }, diagnostics: [] };
+  const report = createReporter();
+  const catalog = emptyCatalog();
+  const edges: TopologyEdge[] = [];
+  const fileObjects: TopologyObject[] = [];
+  const nodeDocs: { doc: ParsedDocument; meta: ObjectMeta; name: string }[] = [];
+  const autoscalers: { doc: ParsedDocument; id: ObjectId }[] = [];
+  const unnamed = new Map<string, number>();
+
+  for (const doc of documents) {
+    const meta = readObjectMeta(doc);
+    const name = objectName(doc, meta, unnamed, report);
+    if (meta.namespace !== undefined) catalog.namespaces.add(meta.namespace);
+    const id = k8sObjectId(meta.kind, meta.namespace, name);
+    if (catalog.byId.has(id) || (meta.kind === 'Node' && nodeDocs.some((n) => n.name === name))) {
+      const first = catalog.byId.get(id)?.source ?? nodeDocs.find((n) => n.name === name)?.doc.span;
+      report(
+        doc,
+        ['metadata', 'name'],
+        'error',
+        'K8S-DUPLICATE-NAME',
+        `${describeObject(meta.kind, meta.namespace, name)} is defined twice` +
+          (first ? ` (first at ${first.file}:${first.start.line})` : '') +
+          '; the second one replaces the first when applied. Rename one or delete the copy.',
+        id,
+      );
+      continue;
+    }
+    checkLabelMap(doc, ['metadata', 'labels'], recordOf(doc.value.metadata).labels, report, id);
+    if (meta.kind === 'Node' && isModelledKind('Node', meta.apiVersion)) {
+      nodeDocs.push({ doc, meta, name });
+      continue;
+    }
+    const object = readObject(doc, meta, id, name, catalog, report);
+    if (meta.kind === 'HorizontalPodAutoscaler' && isModelledKind(meta.kind, meta.apiVersion)) {
+      autoscalers.push({ doc, id });
+    }
+    if (meta.kind === 'Namespace') catalog.namespaces.add(name);
+    catalog.byId.set(id, object);
+    fileObjects.push(object);
+  }
+
+  catalog.nodes =
+    nodeDocs.length > 0
+      ? nodeDocs.map(({ doc, meta, name }, index) => readNode(doc, meta, name, index + 1))
+      : simulatedNodes(options.nodes);
+  for (const node of catalog.nodes) catalog.byId.set(node.id, node);
+
+  applyAutoscalers(autoscalers, catalog, report);
+  expandWorkloadPods(catalog, report, edges);
+  checkWorkloads(catalog, report);
+  connectServices(catalog, report, edges);
+  for (const { object: service } of catalog.services) {
+    // NodePort and LoadBalancer Services are reachable from outside the cluster.
+    if (service.serviceType === 'NodePort' || service.serviceType === 'LoadBalancer') {
+      edges.push({ from: INTERNET_ID, to: service.id, kind: 'routes' });
+    }
+  }
+  routeIngresses(catalog, report, edges);
+  routeGateways(catalog, report, edges);
+  linkReferences(catalog, report, edges);
+  inferConnections(catalog, report, edges);
+
+  const bare = new Set(catalog.pods.filter((pod) => !pod.owner).map((pod) => pod.id));
+  const objects: TopologyObject[] = [
+    ...synthesizeInfrastructure(),
+    ...(catalog.nodes as NodeObj[]),
+    ...fileObjects,
+    ...catalog.pods.filter((pod) => !bare.has(pod.id)),
+  ];
+  return { topology: { world: 'kubernetes', objects, edges }, diagnostics: report.diagnostics };
+}
+
+/** metadata.name, or a generated one (generateName, or `unnamed-kind-N` with a diagnostic). */
+function objectName(doc: ParsedDocument, meta: ObjectMeta, unnamed: Map<string, number>, report: Reporter): string {
+  if (meta.name !== undefined) return meta.name;
+  if (meta.generateName !== undefined) return generatedName(meta.generateName, `${doc.file}#${doc.index}`);
+  const count = (unnamed.get(meta.kind) ?? 0) + 1;
+  unnamed.set(meta.kind, count);
+  const name = `unnamed-${meta.kind.toLowerCase()}-${count}`;
+  report(
+    doc,
+    ['metadata'],
+    'error',
+    'K8S-MISSING-FIELD',
+    `This ${meta.kind} has no metadata.name; add \`metadata: {name: …}\` (it is drawn as ${name}).`,
+  );
+  return name;
+}
+
+function readObject(
+  doc: ParsedDocument,
+  meta: ObjectMeta,
+  id: ObjectId,
+  name: string,
+  catalog: Catalog,
+  report: Reporter,
+): TopologyObject {
+  const kind = meta.kind;
+  const generic: TopologyObject = {
+    id,
+    role: 'generic',
+    kind,
+    name,
+    ...(meta.namespace !== undefined ? { namespace: meta.namespace } : {}),
+    labels: meta.labels,
+    source: doc.span,
+  };
+  if (!isModelledKind(kind, meta.apiVersion)) return generic;
+  if (isWorkloadKind(kind)) {
+    const entry = readWorkload(doc, meta, kind, id, name);
+    catalog.workloads.push(entry);
+    return entry.object;
+  }
+  if (isConfigKind(kind)) {
+    const object = readConfigObject(doc, meta, kind, id, name);
+    catalog.configs.push(object);
+    return object;
+  }
+  switch (kind) {
+    case 'Service': {
+      const object = readService(doc, meta, id, name, report);
+      catalog.services.push({ doc, object });
+      return object;
+    }
+    case 'Endpoints':
+    case 'EndpointSlice': {
+      const object = readEndpoints(doc, meta, kind, id, name);
+      catalog.endpoints.push(object);
+      return object;
+    }
+    case 'Ingress': {
+      const entry = readIngress(doc, meta, id, name, report);
+      catalog.ingresses.push({ doc, object: entry.object, backends: entry.backends });
+      return entry.object;
+    }
+    case 'IngressClass': {
+      const object = readIngressClass(doc, meta, id, name);
+      catalog.ingressClasses.push(object);
+      return object;
+    }
+    case 'Gateway': {
+      const object = readGateway(doc, meta, id, name);
+      catalog.gateways.push({ doc, object });
+      return object;
+    }
+    case 'HTTPRoute': {
+      const object = readHTTPRoute(doc, meta, id, name);
+      catalog.httpRoutes.push({ doc, object });
+      return object;
+    }
+    case 'NetworkPolicy':
+      return readNetworkPolicy(doc, meta, id, name);
+    default:
+      return generic;
+  }
+}
+
+/** Sets `autoscaler` on each HPA's target; the HPA keeps replicas within its bounds. */
+function applyAutoscalers(autoscalers: { doc: ParsedDocument; id: ObjectId }[], catalog: Catalog, report: Reporter) {
+  for (const { doc, id } of autoscalers) {
+    const hpa = catalog.byId.get(id);
+    const target = readAutoscaler(doc);
+    if (!hpa || !target) continue;
+    const workload = lookup<WorkloadObj>(catalog, target.kind, hpa.namespace, target.name);
+    if (!workload || workload.role !== 'workload') {
+      report(
+        doc,
+        ['spec', 'scaleTargetRef'],
+        'warning',
+        'K8S-HPA-TARGET-MISSING',
+        `${describeObject('HorizontalPodAutoscaler', hpa.namespace, hpa.name)} scales ${target.kind} ${target.name}, ` +
+          `which is not in namespace ${hpa.namespace} in these files. Fix scaleTargetRef or add the workload.`,
+        id,
+      );
+      continue;
+    }
+    workload.autoscaler = { name: hpa.name, minReplicas: target.minReplicas, maxReplicas: target.maxReplicas };
+    // The HPA raises a workload below minReplicas and lowers one above maxReplicas.
+    workload.replicas = Math.min(target.maxReplicas, Math.max(target.minReplicas, workload.replicas));
+  }
 }

@@ -1,0 +1,127 @@
+import { expect, type Locator, type Page } from '@playwright/test';
+import { TEST_IDS } from '../../src/ui/testIds';
+
+const byId = (id: string) => `[data-testid="${id}"]`;
+
+/** The editor side: tabs, the CodeMirror text, the problems list. */
+export class EditorPage {
+  constructor(private readonly page: Page) {}
+
+  get content(): Locator {
+    return this.page.locator(`${byId(TEST_IDS.editor)} .cm-content`);
+  }
+
+  tab(name: string): Locator {
+    return this.page.locator(`${byId(TEST_IDS.tab)}[data-file="${name}"]`);
+  }
+
+  get tabs(): Locator {
+    return this.page.getByTestId(TEST_IDS.tab);
+  }
+
+  get problems(): Locator {
+    return this.page.getByTestId(TEST_IDS.problem);
+  }
+
+  problem(code: string): Locator {
+    return this.page.locator(`${byId(TEST_IDS.problem)}[data-code="${code}"]`);
+  }
+
+  async openTab(name: string): Promise<void> {
+    await this.tab(name).click();
+    await expect(this.tab(name)).toHaveAttribute('aria-selected', 'true');
+  }
+
+  /** The text of the active file, as the editor holds it. */
+  async text(): Promise<string> {
+    return this.page.evaluate(() => {
+      const lines = [...document.querySelectorAll('[data-testid="editor"] .cm-line')];
+      return lines.map((line) => line.textContent ?? '').join('\n');
+    });
+  }
+
+  /** Replaces the active file's text, as a user selecting all and pasting would. */
+  async replaceText(text: string): Promise<void> {
+    await this.content.click();
+    await this.page.keyboard.press('ControlOrMeta+a');
+    await this.page.keyboard.insertText(text);
+  }
+
+  /** Puts the cursor at the end of a line that contains `needle` and types `typed`. */
+  async typeAfter(needle: string, typed: string): Promise<void> {
+    await this.page
+      .locator(`${byId(TEST_IDS.editor)} .cm-line`, { hasText: needle })
+      .first()
+      .click();
+    await this.page.keyboard.press('End');
+    await this.page.keyboard.type(typed);
+  }
+
+  /** The 1-based line the cursor is on. */
+  async cursorLine(): Promise<number> {
+    const active = this.page.locator(`${byId(TEST_IDS.editor)} .cm-activeLineGutter`);
+    return Number((await active.first().textContent())?.trim());
+  }
+}
+
+/** The canvas side: boxes and groups. */
+export class CanvasPage {
+  constructor(private readonly page: Page) {}
+
+  get boxes(): Locator {
+    return this.page.getByTestId(TEST_IDS.node);
+  }
+
+  box(kind: string, name?: string | RegExp): Locator {
+    const boxes = this.page.locator(`${byId(TEST_IDS.node)}[data-kind="${kind}"]`);
+    return name === undefined ? boxes : boxes.filter({ has: this.page.locator('.box-title', { hasText: name }) });
+  }
+
+  group(kind: string, name?: string): Locator {
+    return this.page.locator(`${byId(TEST_IDS.groupNode)}[data-kind="${kind}"]${name ? `[data-name="${name}"]` : ''}`);
+  }
+}
+
+/** The whole app. */
+export class AppPage {
+  readonly editor: EditorPage;
+  readonly canvas: CanvasPage;
+
+  constructor(readonly page: Page) {
+    this.editor = new EditorPage(page);
+    this.canvas = new CanvasPage(page);
+  }
+
+  /** Opens the app; each test has a fresh browser context, so nothing saved from an earlier test. */
+  async open(): Promise<void> {
+    await this.page.goto('/');
+    await expect(this.page.getByTestId(TEST_IDS.app)).toBeVisible();
+  }
+
+  async loadSample(id: string): Promise<void> {
+    this.page.once('dialog', (dialog) => void dialog.accept());
+    await this.page.getByTestId(TEST_IDS.samplesButton).click();
+    await this.page.locator(`${byId(TEST_IDS.sample)}[data-sample="${id}"]`).click();
+  }
+
+  get status(): Locator {
+    return this.page.getByTestId(TEST_IDS.statusProblems);
+  }
+
+  get staleBanner(): Locator {
+    return this.page.getByTestId(TEST_IDS.staleBanner);
+  }
+
+  /** Drops files onto the page as a user dragging them from the desktop would. */
+  async dropFiles(files: { name: string; text: string }[]): Promise<void> {
+    const dataTransfer = await this.page.evaluateHandle((list) => {
+      const transfer = new DataTransfer();
+      for (const file of list) transfer.items.add(new File([file.text], file.name, { type: 'text/yaml' }));
+      return transfer;
+    }, files);
+    const target = this.page.getByTestId(TEST_IDS.canvas);
+    await target.dispatchEvent('dragenter', { dataTransfer });
+    await target.dispatchEvent('dragover', { dataTransfer });
+    await target.dispatchEvent('drop', { dataTransfer });
+  }
+}

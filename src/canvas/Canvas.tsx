@@ -1,0 +1,88 @@
+import {
+  Background,
+  Controls,
+  MiniMap,
+  ReactFlow,
+  ReactFlowProvider,
+  useReactFlow,
+  type NodeMouseHandler,
+} from '@xyflow/react';
+import '@xyflow/react/dist/style.css';
+import { useEffect, useMemo, useRef } from 'react';
+import type { Store } from '../state/store';
+import { useStore } from '../state/store';
+import { TEST_IDS } from '../ui/testIds';
+import { NODE_TYPES } from './BoxNodes';
+import { toFlow, type BoxNode } from './toFlow';
+
+const selectPositioned = (s: Store) => s.positioned;
+const selectTheme = (s: Store) => s.theme;
+
+function minimapColor(node: BoxNode): string {
+  const role = node.data.box.role;
+  if (node.data.box.group) return 'var(--minimap-group)';
+  return `var(--role-${role}, var(--minimap-box))`;
+}
+
+function FlowCanvas() {
+  const positioned = useStore(selectPositioned);
+  const theme = useStore(selectTheme);
+  const { fitView } = useReactFlow();
+  const flow = useMemo(() => (positioned ? toFlow(positioned) : { nodes: [], edges: [] }), [positioned]);
+  const shapeKey = useMemo(() => flow.nodes.map((n) => n.id).join('|'), [flow.nodes]);
+  const lastShape = useRef('');
+
+  // Fit the view when the set of boxes changes, not on every keystroke.
+  useEffect(() => {
+    if (!shapeKey || shapeKey === lastShape.current) return;
+    lastShape.current = shapeKey;
+    const frame = requestAnimationFrame(() => void fitView({ padding: 0.08, duration: 250, maxZoom: 1.1 }));
+    return () => cancelAnimationFrame(frame);
+  }, [shapeKey, fitView]);
+
+  const onNodeClick: NodeMouseHandler<BoxNode> = (_, node) => {
+    const state = useStore.getState();
+    const objectId = node.data.box.objectId;
+    state.select(objectId ?? node.id);
+    if (!objectId) return;
+    const object = state.topology.objects.find((o) => o.id === objectId);
+    const origin = object?.origin ? state.topology.objects.find((o) => o.id === object.origin) : undefined;
+    const span = object?.source ?? origin?.source;
+    if (span) state.revealInEditor(span.file, span.start.offset, span.start.offset);
+  };
+
+  return (
+    <ReactFlow
+      nodes={flow.nodes}
+      edges={flow.edges}
+      nodeTypes={NODE_TYPES}
+      onNodeClick={onNodeClick}
+      onPaneClick={() => useStore.getState().select(undefined)}
+      colorMode={theme}
+      minZoom={0.1}
+      maxZoom={2.5}
+      nodesDraggable={false}
+      nodesConnectable={false}
+      elementsSelectable
+      onlyRenderVisibleElements={flow.nodes.length > 300}
+      proOptions={{ hideAttribution: true }}
+      fitView
+      fitViewOptions={{ padding: 0.08, maxZoom: 1.1 }}
+    >
+      <Background gap={24} size={1} />
+      <Controls showInteractive={false} position="bottom-left" />
+      <MiniMap pannable zoomable nodeColor={minimapColor} position="bottom-right" />
+    </ReactFlow>
+  );
+}
+
+/** The graph: pan, zoom, fit, minimap; the only place React Flow lives. */
+export function Canvas() {
+  return (
+    <div className="canvas" data-testid={TEST_IDS.canvas}>
+      <ReactFlowProvider>
+        <FlowCanvas />
+      </ReactFlowProvider>
+    </div>
+  );
+}

@@ -1,0 +1,87 @@
+import { objectId, type ObjectId } from '../model/ids';
+import type { ClusterObj, ControlPlaneObj, InternetObj, LabelMap, NodeObj } from '../model/topology';
+import type { ParsedDocument } from '../parse/parseFile';
+import type { ObjectMeta } from './metadata';
+import { asBoolean, asRecord, asString, listOf, recordOf } from './read';
+
+/** The synthesized objects around the files: the outside world, the cluster, its control plane. */
+export const INTERNET_ID = objectId('internet');
+export const CLUSTER_ID = objectId('cluster');
+export const CONTROL_PLANE_ID = objectId('control-plane');
+
+const WORKER_COMPONENTS = ['kubelet', 'kube-proxy', 'container runtime'];
+
+/** The id of a worker node, e.g. `node/node-1`: readable, and stable as long as the name is. */
+export function nodeId(name: string): ObjectId {
+  return objectId(`node/${name}`);
+}
+
+/** The Internet, the Cluster and its ControlPlane, which every Kubernetes picture has. */
+export function synthesizeInfrastructure(): [InternetObj, ClusterObj, ControlPlaneObj] {
+  return [
+    { id: INTERNET_ID, role: 'internet', kind: 'Internet', name: 'Internet' },
+    { id: CLUSTER_ID, role: 'cluster', kind: 'Cluster', name: 'Cluster' },
+    {
+      id: CONTROL_PLANE_ID,
+      role: 'controlPlane',
+      kind: 'ControlPlane',
+      name: 'Control plane',
+      parent: CLUSTER_ID,
+      components: ['API server', 'scheduler', 'controller manager', 'etcd'],
+    },
+  ];
+}
+
+/** Labels a kubelet puts on every node; simulated nodes carry them so nodeSelector and affinity work. */
+export function wellKnownNodeLabels(name: string): LabelMap {
+  return { 'kubernetes.io/hostname': name, 'kubernetes.io/os': 'linux', 'kubernetes.io/arch': 'amd64' };
+}
+
+/** `count` simulated worker nodes `node-1` … `node-N`, without taints. */
+export function simulatedNodes(count: number): NodeObj[] {
+  return Array.from({ length: Math.max(1, count) }, (_, i) => {
+    const name = `node-${i + 1}`;
+    return {
+      id: nodeId(name),
+      role: 'node',
+      kind: 'Node',
+      name,
+      parent: CLUSTER_ID,
+      labels: wellKnownNodeLabels(name),
+      simulated: true,
+      index: i + 1,
+      taints: [],
+      components: [...WORKER_COMPONENTS],
+    };
+  });
+}
+
+/** A `kind: Node` of the files as a worker node: its name, labels and taints. */
+export function readNode(doc: ParsedDocument, meta: ObjectMeta, name: string, index: number): NodeObj {
+  const spec = recordOf(doc.value.spec);
+  const taints: NodeObj['taints'] = [];
+  for (const item of listOf(spec.taints)) {
+    const record = asRecord(item);
+    const key = asString(record?.key);
+    const effect = asString(record?.effect);
+    if (!record || key === undefined || effect === undefined) continue;
+    const value = asString(record.value);
+    taints.push({ key, ...(value !== undefined ? { value } : {}), effect });
+  }
+  // A cordoned node (`kubectl cordon`) gets this taint from the node controller.
+  if (asBoolean(spec.unschedulable)) taints.push({ key: 'node.kubernetes.io/unschedulable', effect: 'NoSchedule' });
+  return {
+    id: nodeId(name),
+    role: 'node',
+    kind: 'Node',
+    name,
+    parent: CLUSTER_ID,
+    // The kubelet always sets the hostname label; files often leave it out.
+    labels: { 'kubernetes.io/hostname': name, ...meta.labels },
+    source: doc.span,
+    simulated: false,
+    index,
+    taints,
+    components: [...WORKER_COMPONENTS],
+  };
+}

@@ -1,0 +1,25 @@
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { startPersistence, restoreWorkspace } from './state/persistence';
+import { startPipeline } from './state/pipeline';
+import { useStore } from './state/store';
+import { App } from './ui/App';
+import './ui/styles.css';
+
+function storage(): Storage | undefined {
+  try {
+    return window.localStorage;
+  } catch {
+    return undefined;
+  }
+}
+
+restoreWorkspace(useStore, storage());
+startPersistence(useStore, storage());
+startPipeline(useStore);
+
+createRoot(document.getElementById('root')!).render(
+  <StrictMode>
+    <App />
+  </StrictMode>,
+);

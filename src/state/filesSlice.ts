@@ -1,0 +1,65 @@
+import type { StateCreator } from 'zustand';
+import type { SourceFile } from '../core/model/source';
+import type { Store } from './store';
+
+/** The raw text the user typed: always accepted, never validated away. */
+export type FilesSlice = {
+  files: SourceFile[];
+  activeFile: string;
+  setFileText: (name: string, text: string) => void;
+  /** Adds a file (a fresh name when none or a taken one is given); returns its name. */
+  addFile: (name?: string, text?: string) => string;
+  /** Renames a file; returns an error message when the name is not usable. */
+  renameFile: (from: string, to: string) => string | undefined;
+  closeFile: (name: string) => void;
+  setActiveFile: (name: string) => void;
+  replaceWorkspace: (files: SourceFile[], activeFile?: string) => void;
+};
+
+/** A file name that is not taken yet, based on `wanted`. */
+export function freeName(files: readonly SourceFile[], wanted: string): string {
+  const taken = new Set(files.map((f) => f.name));
+  if (!taken.has(wanted)) return wanted;
+  const dot = wanted.lastIndexOf('.');
+  const stem = dot > 0 ? wanted.slice(0, dot) : wanted;
+  const ext = dot > 0 ? wanted.slice(dot) : '';
+  for (let i = 2; ; i++) {
+    const candidate = `${stem}-${i}${ext}`;
+    if (!taken.has(candidate)) return candidate;
+  }
+}
+
+export const createFilesSlice: StateCreator<Store, [], [], FilesSlice> = (set, get) => ({
+  files: [],
+  activeFile: '',
+  setFileText: (name, text) =>
+    set((state) => ({ files: state.files.map((file) => (file.name === name ? { name, text } : file)) })),
+  addFile: (name, text = '') => {
+    const finalName = freeName(get().files, name?.trim() || 'untitled.yaml');
+    set((state) => ({ files: [...state.files, { name: finalName, text }], activeFile: finalName }));
+    return finalName;
+  },
+  renameFile: (from, to) => {
+    const name = to.trim();
+    if (!name) return 'A file needs a name.';
+    if (/[\\/]/.test(name)) return 'A file name cannot contain / or \\.';
+    if (name !== from && get().files.some((f) => f.name === name)) return `There is already a file named ${name}.`;
+    set((state) => ({
+      files: state.files.map((file) => (file.name === from ? { ...file, name } : file)),
+      activeFile: state.activeFile === from ? name : state.activeFile,
+    }));
+    return undefined;
+  },
+  closeFile: (name) =>
+    set((state) => {
+      const index = state.files.findIndex((f) => f.name === name);
+      if (index === -1) return {};
+      const files = state.files.filter((f) => f.name !== name);
+      const activeFile =
+        state.activeFile === name ? (files[Math.min(index, files.length - 1)]?.name ?? '') : state.activeFile;
+      return { files, activeFile };
+    }),
+  setActiveFile: (name) => set({ activeFile: name }),
+  replaceWorkspace: (files, activeFile) =>
+    set({ files: files.map((f) => ({ ...f })), activeFile: activeFile ?? files[0]?.name ?? '' }),
+});

@@ -1,0 +1,109 @@
+import { analyze } from '../core/analyze';
+import type { Diagnostic } from '../core/model/diagnostics';
+import type { PositionedGraph } from '../layout/elkLayout';
+import { layoutGraph } from '../layout/layoutGraph';
+import { buildViewGraph, type ViewGraph } from '../layout/viewGraph';
+import type { Store } from './store';
+
+type StoreApi = {
+  getState: () => Store;
+  setState: (partial: Partial<Store>) => void;
+  subscribe: (listener: (state: Store, previous: Store) => void) => () => void;
+};
+
+export const ANALYSIS_DEBOUNCE_MS = 150;
+
+/** The shape of a view graph: when it is unchanged, the boxes keep their places. */
+function structureKey(graph: ViewGraph): string {
+  return JSON.stringify([
+    graph.nodes.map((n) => [n.id, n.parent ?? '', n.width, n.height]),
+    graph.edges.map((e) => e.id),
+  ]);
+}
+
+function hasSyntaxError(diagnostics: readonly Diagnostic[]): boolean {
+  return diagnostics.some((d) => d.severity === 'error' && d.code === 'YAML-SYNTAX');
+}
+
+/**
+ * Text → analysis → view graph → layout, re-run (debounced) whenever the text or the view
+ * settings change. A crash here never touches the text; syntax errors keep the last good graph.
+ */
+export function startPipeline(store: StoreApi): () => void {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  let layoutSequence = 0;
+  let lastKey = '';
+  let lastPositioned: PositionedGraph | null = null;
+
+  const relayout = async () => {
+    const state = store.getState();
+    const graph = buildViewGraph(state.topology, state.diagnostics, {
+      mode: state.viewMode,
+      showConfig: state.showConfig,
+    });
+    const key = structureKey(graph);
+    if (key === lastKey && lastPositioned) {
+      // Same boxes, same sizes: keep every place, refresh only what the boxes say.
+      const byId = new Map(graph.nodes.map((n) => [n.id, n]));
+      lastPositioned = {
+        ...lastPositioned,
+        nodes: lastPositioned.nodes.map((n) => ({
+          ...n,
+          ...byId.get(n.id),
+          x: n.x,
+          y: n.y,
+          width: n.width,
+          height: n.height,
+        })),
+        edges: graph.edges,
+      };
+      store.setState({ positioned: lastPositioned });
+      return;
+    }
+    const sequence = ++layoutSequence;
+    try {
+      const positioned = await layoutGraph(graph);
+      if (sequence !== layoutSequence) return;
+      lastKey = key;
+      lastPositioned = positioned;
+      store.setState({ positioned, layoutError: undefined });
+    } catch (error) {
+      if (sequence !== layoutSequence) return;
+      store.setState({ layoutError: error instanceof Error ? error.message : String(error) });
+    }
+  };
+
+  const run = () => {
+    timer = undefined;
+    const state = store.getState();
+    try {
+      const analysis = analyze(state.files, { nodes: state.nodeCount });
+      const stale = hasSyntaxError(analysis.diagnostics);
+      store.setState({
+        diagnostics: analysis.diagnostics,
+        documents: analysis.documents,
+        stale,
+        analysisError: undefined,
+        ...(stale ? {} : { topology: analysis.topology }),
+      });
+      void relayout();
+    } catch (error) {
+      store.setState({ analysisError: error instanceof Error ? error.message : String(error), stale: true });
+    }
+  };
+
+  const schedule = (delay: number) => {
+    if (timer !== undefined) clearTimeout(timer);
+    timer = setTimeout(run, delay);
+  };
+
+  const unsubscribe = store.subscribe((state, previous) => {
+    if (state.files !== previous.files || state.nodeCount !== previous.nodeCount) schedule(ANALYSIS_DEBOUNCE_MS);
+    else if (state.viewMode !== previous.viewMode || state.showConfig !== previous.showConfig) void relayout();
+  });
+  run();
+  return () => {
+    unsubscribe();
+    if (timer !== undefined) clearTimeout(timer);
+  };
+}

@@ -1,0 +1,102 @@
+import { setDiagnostics } from '@codemirror/lint';
+import { EditorSelection, EditorState } from '@codemirror/state';
+import { EditorView, type ViewUpdate } from '@codemirror/view';
+import { useEffect, useRef } from 'react';
+import { useStore } from '../state/store';
+import { objectsAtOffset } from '../state/objectsAtOffset';
+import { editorExtensions, toCodeMirrorDiagnostics } from './editorSetup';
+import { TEST_IDS } from './testIds';
+
+/**
+ * The YAML editor: one CodeMirror view, one EditorState per file (so each tab keeps its own
+ * undo history and cursor). Every keystroke goes straight to the store's raw text.
+ */
+export function Editor() {
+  const host = useRef<HTMLDivElement>(null);
+  const viewRef = useRef<EditorView | null>(null);
+  const statesRef = useRef(new Map<string, EditorState>());
+  const shownFile = useRef<string>('');
+  const handlersRef = useRef<{ onUpdate: (update: ViewUpdate) => void }>({ onUpdate: () => {} });
+
+  handlersRef.current.onUpdate = (update: ViewUpdate) => {
+    const name = shownFile.current;
+    if (update.docChanged && name) useStore.getState().setFileText(name, update.state.doc.toString());
+    if (update.selectionSet || update.docChanged) {
+      const state = useStore.getState();
+      const offset = update.state.selection.main.head;
+      state.setCursorIds(objectsAtOffset(state.topology, name, offset));
+    }
+  };
+
+  const extensions = useRef(editorExtensions({ onUpdate: (update) => handlersRef.current.onUpdate(update) }));
+
+  // Create the view once.
+  useEffect(() => {
+    const view = new EditorView({
+      parent: host.current!,
+      state: EditorState.create({ doc: '', extensions: extensions.current }),
+    });
+    viewRef.current = view;
+    return () => {
+      view.destroy();
+      viewRef.current = null;
+    };
+  }, []);
+
+  const activeFile = useStore((s) => s.activeFile);
+  const activeText = useStore((s) => s.files.find((f) => f.name === s.activeFile)?.text);
+  const fileNames = useStore((s) => s.files.map((f) => f.name).join('\n'));
+  const diagnostics = useStore((s) => s.diagnostics);
+  const reveal = useStore((s) => s.reveal);
+
+  // Show the active file; keep each file's state (history, cursor) when switching tabs.
+  useEffect(() => {
+    const view = viewRef.current;
+    if (!view) return;
+    const states = statesRef.current;
+    if (shownFile.current && shownFile.current !== activeFile) states.set(shownFile.current, view.state);
+    const names = new Set(fileNames.split('\n'));
+    for (const name of states.keys()) if (!names.has(name)) states.delete(name);
+    if (activeText === undefined) {
+      shownFile.current = '';
+      view.setState(EditorState.create({ doc: '', extensions: extensions.current }));
+      return;
+    }
+    if (shownFile.current !== activeFile) {
+      shownFile.current = activeFile;
+      const saved = states.get(activeFile);
+      view.setState(
+        saved && saved.doc.toString() === activeText
+          ? saved
+          : EditorState.create({ doc: activeText, extensions: extensions.current }),
+      );
+    } else if (view.state.doc.toString() !== activeText) {
+      // The text changed from outside the editor (a sample, a drop): take it, as one undoable change.
+      view.dispatch({ changes: { from: 0, to: view.state.doc.length, insert: activeText } });
+    }
+  }, [activeFile, activeText, fileNames]);
+
+  // Lint markers of the active file.
+  useEffect(() => {
+    const view = viewRef.current;
+    if (!view) return;
+    const mine = diagnostics.filter((d) => d.file === activeFile);
+    view.dispatch(setDiagnostics(view.state, toCodeMirrorDiagnostics(view.state.doc, mine)));
+  }, [diagnostics, activeFile, activeText]);
+
+  // Jump to a place asked for by the canvas or the problems list.
+  useEffect(() => {
+    const view = viewRef.current;
+    if (!view || !reveal || reveal.file !== shownFile.current) return;
+    const length = view.state.doc.length;
+    const from = Math.min(reveal.from, length);
+    const to = Math.min(reveal.to, length);
+    view.dispatch({
+      selection: EditorSelection.range(from, to),
+      effects: EditorView.scrollIntoView(from, { y: 'start', yMargin: 40 }),
+    });
+    view.focus();
+  }, [reveal, activeFile]);
+
+  return <div className="editor" ref={host} data-testid={TEST_IDS.editor} />;
+}

@@ -1,0 +1,101 @@
+import { useState } from 'react';
+import { useStore, type Store } from '../state/store';
+import { useShallow } from 'zustand/react/shallow';
+import { TEST_IDS } from './testIds';
+
+const selectNames = (s: Store) => s.files.map((f) => f.name);
+const selectActiveFile = (s: Store) => s.activeFile;
+
+const selectCounts = (s: Store) => {
+  const counts: Record<string, number> = {};
+  for (const d of s.diagnostics) if (d.severity !== 'info') counts[d.file] = (counts[d.file] ?? 0) + 1;
+  return counts;
+};
+
+/** The workspace's files as tabs: switch, rename (double-click), close, new. */
+export function FileTabs() {
+  const names = useStore(useShallow(selectNames));
+  const activeFile = useStore(selectActiveFile);
+  const counts = useStore(useShallow(selectCounts));
+  const [renaming, setRenaming] = useState<string | undefined>();
+  const [renameError, setRenameError] = useState<string | undefined>();
+
+  const commitRename = (from: string, to: string) => {
+    const error = useStore.getState().renameFile(from, to);
+    setRenameError(error);
+    if (!error) setRenaming(undefined);
+  };
+
+  const close = (name: string) => {
+    const state = useStore.getState();
+    const text = state.files.find((f) => f.name === name)?.text ?? '';
+    if (text.trim() && !window.confirm(`Close ${name}? Its text will be gone from this workspace.`)) return;
+    state.closeFile(name);
+  };
+
+  return (
+    <div className="tabs" role="tablist">
+      {names.map((name) => (
+        <div
+          key={name}
+          role="tab"
+          aria-selected={name === activeFile}
+          className={`tab ${name === activeFile ? 'is-active' : ''}`}
+          data-testid={TEST_IDS.tab}
+          data-file={name}
+          onClick={() => useStore.getState().setActiveFile(name)}
+          onDoubleClick={() => {
+            setRenaming(name);
+            setRenameError(undefined);
+          }}
+          title="Double-click to rename"
+        >
+          {renaming === name ? (
+            <input
+              className="tab-rename"
+              data-testid={TEST_IDS.tabRenameInput}
+              defaultValue={name}
+              autoFocus
+              aria-label="File name"
+              aria-invalid={!!renameError}
+              title={renameError}
+              onFocus={(e) => e.currentTarget.select()}
+              onKeyDown={(e) => {
+                if (e.key === 'Enter') commitRename(name, e.currentTarget.value);
+                if (e.key === 'Escape') setRenaming(undefined);
+              }}
+              onBlur={(e) => commitRename(name, e.currentTarget.value)}
+            />
+          ) : (
+            <span className="tab-name">{name}</span>
+          )}
+          {(counts[name] ?? 0) > 0 && (
+            <span className="tab-problems" data-testid={TEST_IDS.tabProblems} title="problems in this file">
+              {counts[name]}
+            </span>
+          )}
+          <button
+            className="tab-close"
+            data-testid={TEST_IDS.tabClose}
+            aria-label={`Close ${name}`}
+            onClick={(e) => {
+              e.stopPropagation();
+              close(name);
+            }}
+          >
+            ×
+          </button>
+        </div>
+      ))}
+      <button
+        className="tab-new"
+        data-testid={TEST_IDS.newFile}
+        aria-label="New file"
+        title="New file"
+        onClick={() => useStore.getState().addFile()}
+      >
+        +
+      </button>
+    </div>
+  );
+}

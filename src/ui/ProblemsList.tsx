@@ -1,0 +1,43 @@
+import { useStore, type Store } from '../state/store';
+import { TEST_IDS } from './testIds';
+
+const selectDiagnostics = (s: Store) => s.diagnostics;
+
+/** Every problem of the workspace; a click puts the cursor on its line. */
+export function ProblemsList() {
+  const diagnostics = useStore(selectDiagnostics);
+  if (diagnostics.length === 0) {
+    return (
+      <div className="problems problems-empty" data-testid={TEST_IDS.problems}>
+        No problems found.
+      </div>
+    );
+  }
+  return (
+    <ul className="problems" data-testid={TEST_IDS.problems} aria-label="Problems">
+      {diagnostics.map((d, i) => (
+        <li key={`${d.file}:${d.line}:${d.column}:${d.code}:${i}`}>
+          <button
+            className={`problem problem-${d.severity}`}
+            data-testid={TEST_IDS.problem}
+            data-code={d.code}
+            data-severity={d.severity}
+            onClick={() => {
+              const state = useStore.getState();
+              const offset = d.span?.start.offset;
+              if (offset !== undefined) state.revealInEditor(d.file, offset, d.span?.end.offset ?? offset);
+              else state.revealInEditor(d.file, 0);
+              if (d.objectId) state.select(d.objectId);
+            }}
+          >
+            <span className={`severity severity-${d.severity}`}>{d.severity}</span>
+            <span className="problem-message">{d.message}</span>
+            <span className="problem-where">
+              {d.file}:{d.line}:{d.column} · {d.code}
+            </span>
+          </button>
+        </li>
+      ))}
+    </ul>
+  );
+}

@@ -1,0 +1,104 @@
+import { useRef } from 'react';
+import { useStore, type Store } from '../state/store';
+import type { ThemeChoice } from '../state/viewSlice';
+import { SampleMenu } from './SampleMenu';
+import { TEST_IDS } from './testIds';
+import { addFilesToWorkspace } from './workspaceFiles';
+
+const NEXT_THEME: Record<ThemeChoice, ThemeChoice> = { system: 'light', light: 'dark', dark: 'system' };
+const THEME_LABEL: Record<ThemeChoice, string> = {
+  system: 'Theme: system',
+  light: 'Theme: light',
+  dark: 'Theme: dark',
+};
+
+const selectTheme = (s: Store) => s.theme;
+const selectCollapsed = (s: Store) => s.editorCollapsed;
+const selectNodeCount = (s: Store) => s.nodeCount;
+const selectViewMode = (s: Store) => s.viewMode;
+const selectWorld = (s: Store) => s.topology.world;
+
+/** The top bar: samples, open, view settings, theme. */
+export function Toolbar() {
+  const theme = useStore(selectTheme);
+  const collapsed = useStore(selectCollapsed);
+  const nodeCount = useStore(selectNodeCount);
+  const viewMode = useStore(selectViewMode);
+  const world = useStore(selectWorld);
+  const input = useRef<HTMLInputElement>(null);
+
+  return (
+    <header className="toolbar">
+      <button
+        className="button icon-button"
+        data-testid={TEST_IDS.editorToggle}
+        aria-pressed={!collapsed}
+        title={collapsed ? 'Show the editor' : 'Hide the editor'}
+        onClick={() => useStore.getState().toggleEditor()}
+      >
+        {collapsed ? '⟩' : '⟨'}
+      </button>
+      <span className="brand">
+        <svg className="brand-mark" width="18" height="18" viewBox="0 0 24 24" aria-hidden="true">
+          <circle cx="12" cy="12" r="10" fill="none" stroke="currentColor" strokeWidth="2" />
+          <path d="M12 3 L14.5 12 L12 21 L9.5 12 Z" fill="currentColor" />
+        </svg>{' '}
+        Portolan
+      </span>
+      <SampleMenu />
+      <button className="button" data-testid={TEST_IDS.openFiles} onClick={() => input.current?.click()}>
+        Open…
+      </button>
+      <input
+        ref={input}
+        type="file"
+        multiple
+        accept=".yaml,.yml,.json,text/yaml"
+        hidden
+        data-testid={TEST_IDS.openInput}
+        onChange={(e) => {
+          const files = [...(e.currentTarget.files ?? [])];
+          e.currentTarget.value = '';
+          void addFilesToWorkspace(files);
+        }}
+      />
+      <span className="toolbar-spacer" />
+      {world === 'kubernetes' && (
+        <>
+          <label className="field">
+            View
+            <select
+              data-testid={TEST_IDS.viewMode}
+              value={viewMode}
+              onChange={(e) =>
+                useStore.getState().setViewMode(e.currentTarget.value as 'infrastructure' | 'application')
+              }
+            >
+              <option value="infrastructure">Infrastructure</option>
+              <option value="application">Application</option>
+            </select>
+          </label>
+          <label className="field">
+            Worker nodes
+            <input
+              type="number"
+              min={1}
+              max={20}
+              value={nodeCount}
+              data-testid={TEST_IDS.nodeCount}
+              onChange={(e) => useStore.getState().setNodeCount(Number(e.currentTarget.value))}
+            />
+          </label>
+        </>
+      )}
+      <button
+        className="button"
+        data-testid={TEST_IDS.themeToggle}
+        data-theme-choice={theme}
+        onClick={() => useStore.getState().setTheme(NEXT_THEME[theme])}
+      >
+        {THEME_LABEL[theme]}
+      </button>
+    </header>
+  );
+}

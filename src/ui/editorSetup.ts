@@ -1,0 +1,79 @@
+import { defaultKeymap, history, historyKeymap, indentWithTab } from '@codemirror/commands';
+import { yaml } from '@codemirror/lang-yaml';
+import { bracketMatching, foldGutter, HighlightStyle, indentOnInput, syntaxHighlighting } from '@codemirror/language';
+import { lintGutter, type Diagnostic as CmDiagnostic } from '@codemirror/lint';
+import { highlightSelectionMatches, searchKeymap } from '@codemirror/search';
+import type { Extension, Text } from '@codemirror/state';
+import {
+  drawSelection,
+  EditorView,
+  highlightActiveLine,
+  highlightActiveLineGutter,
+  keymap,
+  lineNumbers,
+} from '@codemirror/view';
+import { tags } from '@lezer/highlight';
+import type { Diagnostic } from '../core/model/diagnostics';
+
+// Colours come from CSS variables, so one style serves the light and the dark theme.
+const highlightStyle = HighlightStyle.define([
+  { tag: [tags.propertyName, tags.definition(tags.propertyName)], color: 'var(--syntax-key)' },
+  { tag: [tags.string, tags.special(tags.string)], color: 'var(--syntax-string)' },
+  { tag: [tags.number, tags.bool, tags.null], color: 'var(--syntax-number)' },
+  { tag: [tags.comment, tags.lineComment], color: 'var(--syntax-comment)', fontStyle: 'italic' },
+  { tag: [tags.meta, tags.labelName, tags.typeName], color: 'var(--syntax-meta)' },
+  { tag: [tags.punctuation, tags.separator, tags.squareBracket, tags.brace], color: 'var(--syntax-punctuation)' },
+]);
+
+const editorTheme = EditorView.theme({
+  '&': { height: '100%', fontSize: '13px', backgroundColor: 'var(--editor-bg)', color: 'var(--text)' },
+  '.cm-scroller': { fontFamily: 'var(--font-mono)', lineHeight: '1.55' },
+  '.cm-gutters': { backgroundColor: 'var(--editor-gutter)', color: 'var(--text-faint)', border: 'none' },
+  '.cm-activeLine': { backgroundColor: 'var(--editor-active-line)' },
+  '.cm-activeLineGutter': { backgroundColor: 'var(--editor-active-line)' },
+  '&.cm-focused .cm-cursor': { borderLeftColor: 'var(--accent)' },
+  '.cm-selectionBackground, &.cm-focused .cm-selectionBackground': {
+    backgroundColor: 'var(--editor-selection) !important',
+  },
+  '.cm-tooltip': { backgroundColor: 'var(--panel)', color: 'var(--text)', border: '1px solid var(--border)' },
+});
+
+/** The editor's fixed extensions; `onChange` and `onCursor` connect it to the store. */
+export function editorExtensions(handlers: {
+  onUpdate: (update: import('@codemirror/view').ViewUpdate) => void;
+}): Extension[] {
+  return [
+    lineNumbers(),
+    highlightActiveLineGutter(),
+    foldGutter(),
+    lintGutter(),
+    history(),
+    drawSelection(),
+    indentOnInput(),
+    bracketMatching(),
+    highlightActiveLine(),
+    highlightSelectionMatches(),
+    keymap.of([...defaultKeymap, ...historyKeymap, ...searchKeymap, indentWithTab]),
+    yaml(),
+    syntaxHighlighting(highlightStyle),
+    editorTheme,
+    EditorView.lineWrapping,
+    EditorView.updateListener.of(handlers.onUpdate),
+  ];
+}
+
+/** 1-based line and column → offset in a CodeMirror document, clamped to it. */
+export function offsetOf(doc: Text, line: number, column: number): number {
+  const lineInfo = doc.line(Math.min(Math.max(1, line), doc.lines));
+  return Math.min(lineInfo.to, lineInfo.from + Math.max(0, column - 1));
+}
+
+/** Our diagnostics of one file → CodeMirror's lint diagnostics. */
+export function toCodeMirrorDiagnostics(doc: Text, diagnostics: readonly Diagnostic[]): CmDiagnostic[] {
+  return diagnostics.map((d) => {
+    const from = d.span ? Math.min(d.span.start.offset, doc.length) : offsetOf(doc, d.line, d.column);
+    let to = d.span ? Math.min(Math.max(d.span.end.offset, from), doc.length) : from;
+    if (to === from) to = Math.min(doc.lineAt(from).to, from + 1);
+    return { from, to, severity: d.severity, message: d.message, source: d.code };
+  });
+}
