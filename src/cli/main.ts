@@ -2,12 +2,17 @@ import { readFileSync } from 'node:fs';
 import { analyze } from '../core/analyze';
 import type { SourceFile } from '../core/model/source';
 import { diagnosticsJson, topologyJson } from './contract';
+import { runTrace } from './traceCommand';
 
 const USAGE = `usage: portolan <command> FILE... [options]
 
 commands:
   check FILE...                 diagnostics as JSON; exit 1 when any is an error
   graph FILE... [--nodes N]     the topology as JSON (N simulated worker nodes, default 3)
+  trace FILE... --url URL [--from NAME] [--nodes N] [--request I] [--client-ip IP]
+                                a request followed hop by hop, as JSON: from the Internet, or
+                                from the pod of workload NAME; exit 0 when a trace was printed
+                                (see "ok"), 2 on a usage error
 `;
 
 type Parsed = { command: string; files: string[]; options: Map<string, string> };
@@ -39,7 +44,7 @@ function readSources(files: readonly string[]): SourceFile[] {
 /** Runs the CLI; returns the exit code. */
 export function run(argv: readonly string[], out: (text: string) => void, err: (text: string) => void): number {
   const { command, files, options } = parseArgs(argv);
-  if (!['check', 'graph'].includes(command) || files.length === 0) {
+  if (!['check', 'graph', 'trace'].includes(command) || files.length === 0) {
     err(USAGE);
     return 2;
   }
@@ -60,6 +65,7 @@ export function run(argv: readonly string[], out: (text: string) => void, err: (
     out(JSON.stringify(diagnosticsJson(analysis.diagnostics), null, 2) + '\n');
     return analysis.diagnostics.some((d) => d.severity === 'error') ? 1 : 0;
   }
+  if (command === 'trace') return runTrace(analysis.topology, options, out, err);
   out(JSON.stringify(topologyJson(analysis.topology), null, 2) + '\n');
   return 0;
 }

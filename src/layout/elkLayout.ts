@@ -1,4 +1,5 @@
 import type { ELK, ElkNode, LayoutOptions } from 'elkjs/lib/elk-api';
+import { dockedIds, dockIntoCluster, GROUP_PADDING, MIN_GROUP, packChildren, type Box } from './dock';
 import type { ViewEdge, ViewGraph, ViewNode } from './viewGraph';
 
 /** A box with its place: x and y relative to its parent group (as React Flow wants them). */
@@ -14,25 +15,35 @@ const ROOT_OPTIONS: LayoutOptions = {
   'elk.layered.spacing.edgeNodeBetweenLayers': '24',
   // Keep the order the view gives, so small edits do not reshuffle the picture.
   'elk.layered.considerModelOrder.strategy': 'NODES_AND_EDGES',
-  'elk.layered.crossingMinimization.forceNodeModelOrder': 'false',
   'elk.layered.nodePlacement.strategy': 'BRANDES_KOEPF',
   'elk.padding': '[top=16,left=16,bottom=16,right=16]',
 };
 
 const GROUP_OPTIONS: LayoutOptions = {
-  'elk.padding': '[top=56,left=16,bottom=16,right=16]',
+  'elk.padding': `[top=${GROUP_PADDING.top},left=${GROUP_PADDING.left},bottom=${GROUP_PADDING.bottom},right=${GROUP_PADDING.right}]`,
   'elk.nodeSize.constraints': 'MINIMUM_SIZE',
-  'elk.nodeSize.minimum': '(220, 96)',
+  'elk.nodeSize.minimum': `(${MIN_GROUP.width}, ${MIN_GROUP.height})`,
   'elk.spacing.nodeNode': '14',
 };
 
-/** Lays a view graph out with ELK (layered, left to right, compound groups). */
+/**
+ * Lays a view graph out: ELK (layered, left to right, compound groups) for everything that
+ * carries traffic, then the docking of what does not (see dock.ts).
+ */
 export async function layoutWithElk(elk: ELK, graph: ViewGraph): Promise<PositionedGraph> {
+  const docked = dockedIds(graph);
+  const byId = new Map(graph.nodes.map((n) => [n.id, n]));
+  const isDocked = (node: ViewNode): boolean => {
+    for (let id: string | undefined = node.id; id; id = byId.get(id)?.parent) if (docked.has(id)) return true;
+    return false;
+  };
+
   const elkNodes = new Map<string, ElkNode>();
   const root: ElkNode = { id: '__root', layoutOptions: ROOT_OPTIONS, children: [], edges: [] };
   for (const node of graph.nodes) {
+    if (isDocked(node)) continue;
     const elkNode: ElkNode = node.group
-      ? { id: node.id, layoutOptions: GROUP_OPTIONS, children: [], width: 220, height: 96 }
+      ? { id: node.id, layoutOptions: GROUP_OPTIONS, children: [], width: MIN_GROUP.width, height: MIN_GROUP.height }
       : { id: node.id, width: node.width, height: node.height };
     elkNodes.set(node.id, elkNode);
     const parent = (node.parent && elkNodes.get(node.parent)) || root;
@@ -43,23 +54,51 @@ export async function layoutWithElk(elk: ELK, graph: ViewGraph): Promise<Positio
     .map((edge) => ({ id: edge.id, sources: [edge.source], targets: [edge.target] }));
 
   const laidOut = await elk.layout(root);
-  const placed = new Map<string, ElkNode>();
+  const place = new Map<string, Box>();
   const visit = (node: ElkNode) => {
     for (const child of node.children ?? []) {
-      placed.set(child.id, child);
+      place.set(child.id, { x: child.x ?? 0, y: child.y ?? 0, width: child.width ?? 0, height: child.height ?? 0 });
       visit(child);
     }
   };
   visit(laidOut);
+
+  // Docked groups get their children packed; then each cluster takes its docked children.
+  const childrenOf = new Map<string, ViewNode[]>();
+  for (const node of graph.nodes)
+    if (node.parent) childrenOf.set(node.parent, [...(childrenOf.get(node.parent) ?? []), node]);
+  for (const node of graph.nodes) {
+    if (!docked.has(node.id)) continue;
+    const box = node.group
+      ? packChildren(node, childrenOf.get(node.id) ?? [], place)
+      : { x: 0, y: 0, width: node.width, height: node.height };
+    place.set(node.id, box);
+  }
+  let rootWidth = laidOut.width ?? 0;
+  let rootHeight = laidOut.height ?? 0;
+  for (const cluster of graph.nodes.filter((n) => n.role === 'cluster')) {
+    const children = childrenOf.get(cluster.id) ?? [];
+    if (!place.has(cluster.id)) place.set(cluster.id, { x: 16, y: 16, ...MIN_GROUP });
+    dockIntoCluster(
+      cluster,
+      children.filter((c) => !docked.has(c.id)),
+      children.filter((c) => docked.has(c.id)),
+      place,
+    );
+    const box = place.get(cluster.id)!;
+    rootWidth = Math.max(rootWidth, box.x + box.width + 16);
+    rootHeight = Math.max(rootHeight, box.y + box.height + 16);
+  }
+
   const nodes = graph.nodes.map((node) => {
-    const at = placed.get(node.id);
+    const at = place.get(node.id) ?? { x: 0, y: 0, width: node.width, height: node.height };
     return {
       ...node,
-      x: Math.round(at?.x ?? 0),
-      y: Math.round(at?.y ?? 0),
-      width: Math.round(at?.width ?? node.width),
-      height: Math.round(at?.height ?? node.height),
+      x: Math.round(at.x),
+      y: Math.round(at.y),
+      width: Math.round(at.width || node.width),
+      height: Math.round(at.height || node.height),
     };
   });
-  return { nodes, edges: graph.edges, width: Math.round(laidOut.width ?? 0), height: Math.round(laidOut.height ?? 0) };
+  return { nodes, edges: graph.edges, width: Math.round(rootWidth), height: Math.round(rootHeight) };
 }

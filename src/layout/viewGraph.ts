@@ -47,11 +47,14 @@ export type ViewEdge = {
 
 export type ViewGraph = { nodes: ViewNode[]; edges: ViewEdge[] };
 
-const CHAR_WIDTH = 7.2;
+// Estimates of the rendered text (no DOM here): 13px bold titles, 11.5px text and monospace lines.
+const TITLE_CHAR_WIDTH = 7.9;
+const CHAR_WIDTH = 6.6;
+const MONO_CHAR_WIDTH = 7.0;
 const LINE_HEIGHT = 18;
 const HEADER_HEIGHT = 62;
 const MIN_WIDTH = 150;
-const MAX_WIDTH = 340;
+const MAX_WIDTH = 400;
 const TRAFFIC_EDGES: ReadonlySet<EdgeKind> = new Set(['routes', 'selects']);
 
 /** Builds the boxes and arrows of a topology for one view. */
@@ -116,6 +119,7 @@ function isDrawn(object: TopologyObject, options: ViewOptions): boolean {
     case 'config':
       return options.showConfig;
     case 'endpoints':
+    case 'ingressClass':
       return false;
     case 'generic':
       return object.kind !== 'Namespace';
@@ -158,7 +162,12 @@ const GROUP_ROLES: ReadonlySet<string> = new Set(['cluster', 'node', 'host', 'ne
 function toViewNode(object: TopologyObject, parent: string | undefined, problems: ProblemCounts | undefined): ViewNode {
   const { title, subtitle, lines } = describe(object);
   const group = GROUP_ROLES.has(object.role);
-  const textWidth = Math.max(title.length, (subtitle ?? '').length, ...lines.map((l) => l.length)) * CHAR_WIDTH + 28;
+  const textWidth =
+    Math.max(
+      title.length * TITLE_CHAR_WIDTH,
+      (subtitle ?? '').length * CHAR_WIDTH,
+      ...lines.map((l) => l.length * MONO_CHAR_WIDTH),
+    ) + 30;
   return {
     id: object.id,
     objectId: object.id,
@@ -187,7 +196,7 @@ export function describe(object: TopologyObject): { title: string; subtitle?: st
     case 'node':
       return {
         title: object.name,
-        subtitle: `${object.simulated ? 'worker node (simulated)' : 'worker node'} · ${object.components.join(' · ')}`,
+        subtitle: `${object.simulated ? 'simulated worker' : 'worker'} · kubelet · kube-proxy · runtime`,
         lines: [],
       };
     case 'pod':
@@ -221,7 +230,7 @@ export function describe(object: TopologyObject): { title: string; subtitle?: st
           const backend = path.backend.service
             ? `${path.backend.service.name}:${path.backend.service.port.number ?? path.backend.service.port.name ?? ''}`
             : (path.backend.resource?.name ?? '?');
-          lines.push(`${rule.host ?? '*'} ${path.path} (${path.pathType}) → ${backend}`);
+          lines.push(`${rule.host ?? '*'}${path.path} (${path.pathType})`, `  → ${backend}`);
         }
       }
       if (object.defaultBackend?.service) lines.push(`default → ${object.defaultBackend.service.name}`);

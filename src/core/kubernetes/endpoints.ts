@@ -23,7 +23,10 @@ export function readEndpoints(
     const ipText = asString(ip);
     const pod = ref && (ref.kind === undefined || ref.kind === 'Pod') ? asString(ref.name) : undefined;
     if (ipText === undefined && pod === undefined) return;
-    addresses.push({ ...(ipText !== undefined ? { ip: ipText } : {}), ...(pod !== undefined ? { targetPod: pod } : {}) });
+    addresses.push({
+      ...(ipText !== undefined ? { ip: ipText } : {}),
+      ...(pod !== undefined ? { targetPod: pod } : {}),
+    });
   };
   const addPorts = (raw: unknown) => {
     for (const item of listOf(raw)) {

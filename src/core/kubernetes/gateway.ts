@@ -53,8 +53,8 @@ function readMatch(raw: unknown): HTTPRouteMatch {
   const method = asString(record.method);
   const pathType = path?.type === 'Exact' || path?.type === 'RegularExpression' ? path.type : 'PathPrefix';
   return {
-    // The Gateway API default match is PathPrefix `/`.
-    ...(path ? { path: { type: pathType, value: asString(path.value) ?? '/' } } : {}),
+    // A match without a path matches PathPrefix `/` (the CRD's default).
+    path: { type: pathType, value: asString(path?.value) ?? '/' },
     headers: readNameValueMatches(record.headers),
     queryParams: readNameValueMatches(record.queryParams),
     ...(method !== undefined ? { method } : {}),
@@ -103,7 +103,10 @@ export function readHTTPRoute(doc: ParsedDocument, meta: ObjectMeta, id: ObjectI
     const matches = listOf(record.matches).map(readMatch);
     return {
       // No matches means one match of PathPrefix `/`.
-      matches: matches.length > 0 ? matches : [{ path: { type: 'PathPrefix' as const, value: '/' }, headers: [], queryParams: [] }],
+      matches:
+        matches.length > 0
+          ? matches
+          : [{ path: { type: 'PathPrefix' as const, value: '/' }, headers: [], queryParams: [] }],
       backendRefs,
       span: doc.locate(['spec', 'rules', index]),
     };

@@ -18,12 +18,27 @@ import { describeObject, type Reporter } from './report';
 /** A host named in some text, and how it was written. */
 export type HostMention = { host: string; port?: number; form: 'url' | 'host-port' | 'env-name' };
 
-const URL_PATTERN = /\b[a-z][a-z0-9+.-]*:\/\/(?:[^@/\s'"]*@)?(\[[0-9a-fA-F:.]+\]|[A-Za-z0-9_][A-Za-z0-9_.-]*)(?::(\d{1,5}))?/gi;
+const URL_PATTERN =
+  /\b[a-z][a-z0-9+.-]*:\/\/(?:[^@/\s'"]*@)?(\[[0-9a-fA-F:.]+\]|[A-Za-z0-9_][A-Za-z0-9_.-]*)(?::(\d{1,5}))?/gi;
 const HOST_PORT_PATTERN = /(?<![\w.\-/@:$%{])([A-Za-z][A-Za-z0-9-]*(?:\.[A-Za-z0-9-]+)*):(\d{1,5})(?![\w.:])/g;
 const BARE_HOST = /^[A-Za-z0-9]([-A-Za-z0-9]*[A-Za-z0-9])?(\.[A-Za-z0-9]([-A-Za-z0-9]*[A-Za-z0-9])?)*$/;
 const HOST_VARIABLE = /(^|_)(HOST|HOSTNAME|HOST_NAME|ADDR|ADDRESS|SERVICE|SERVICE_HOST|SERVER|URL|URI|ENDPOINT|DSN)$/i;
 // Words that fill *_HOST-like variables without naming a host.
-const NOT_HOSTS = new Set(['true', 'false', 'yes', 'no', 'none', 'null', 'nil', 'on', 'off', 'enabled', 'disabled', 'default', 'auto']);
+const NOT_HOSTS = new Set([
+  'true',
+  'false',
+  'yes',
+  'no',
+  'none',
+  'null',
+  'nil',
+  'on',
+  'off',
+  'enabled',
+  'disabled',
+  'default',
+  'auto',
+]);
 
 /** Hosts named in a text: URLs and host:port anywhere, and a bare name when the variable's name says it is a host. */
 export function findHostMentions(text: string, variableName?: string): HostMention[] {

@@ -1,5 +1,12 @@
 import type { ObjectId } from '../model/ids';
-import type { IngressBackend, IngressClassObj, IngressObj, IngressPath, IngressRule, PathType } from '../model/topology';
+import type {
+  IngressBackend,
+  IngressClassObj,
+  IngressObj,
+  IngressPath,
+  IngressRule,
+  PathType,
+} from '../model/topology';
 import type { ParsedDocument, PathSegment } from '../parse/parseFile';
 import type { ObjectMeta } from './metadata';
 import { readIntOrStringPort } from './ports';

@@ -99,7 +99,10 @@ function checkBackend(
   const ref = backend.service!;
   if (!service) {
     if (!ref.name) {
-      emit(`${what}: a backend names no Service; add \`service: {name: …, port: {number: …}}\`.`, 'K8S-INGRESS-BACKEND-MISSING');
+      emit(
+        `${what}: a backend names no Service; add \`service: {name: …, port: {number: …}}\`.`,
+        'K8S-INGRESS-BACKEND-MISSING',
+      );
       return;
     }
     const elsewhere = namespacesHolding(catalog, 'Service', ref.name);
@@ -107,7 +110,10 @@ function checkBackend(
       elsewhere.length > 0
         ? `A Service ${ref.name} exists in namespace ${elsewhere.join(', ')}, but an Ingress only routes to Services of its own namespace (${namespace}); move one of them.`
         : `Add the Service, or fix the name${similarServiceHint(catalog, namespace)}.`;
-    emit(`${what} routes to Service ${ref.name}, which is not in namespace ${namespace} in these files. ${hint}`, 'K8S-INGRESS-BACKEND-MISSING');
+    emit(
+      `${what} routes to Service ${ref.name}, which is not in namespace ${namespace} in these files. ${hint}`,
+      'K8S-INGRESS-BACKEND-MISSING',
+    );
     return;
   }
   if (ref.port.number === undefined && ref.port.name === undefined) return;

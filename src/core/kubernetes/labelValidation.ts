@@ -29,7 +29,8 @@ export function labelKeyProblem(key: string): string | undefined {
 export function labelValueProblem(value: string): string | undefined {
   if (value === '') return undefined;
   if (value.length > 63) return `it has ${value.length} characters; at most 63 are allowed`;
-  if (!NAME.test(value)) return 'it must start and end with a letter or digit and contain only letters, digits, -, _ and .';
+  if (!NAME.test(value))
+    return 'it must start and end with a letter or digit and contain only letters, digits, -, _ and .';
   return undefined;
 }
 

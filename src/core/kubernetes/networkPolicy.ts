@@ -43,14 +43,11 @@ function readRules(raw: unknown, peersField: 'from' | 'to'): NetworkPolicyRule[]
 }
 
 /** Reads a NetworkPolicy; policyTypes default as the API server defaults them. */
-export function readNetworkPolicy(
-  doc: ParsedDocument,
-  meta: ObjectMeta,
-  id: ObjectId,
-  name: string,
-): NetworkPolicyObj {
+export function readNetworkPolicy(doc: ParsedDocument, meta: ObjectMeta, id: ObjectId, name: string): NetworkPolicyObj {
   const spec = recordOf(doc.value.spec);
-  const written = stringList(spec.policyTypes).filter((t): t is 'Ingress' | 'Egress' => t === 'Ingress' || t === 'Egress');
+  const written = stringList(spec.policyTypes).filter(
+    (t): t is 'Ingress' | 'Egress' => t === 'Ingress' || t === 'Egress',
+  );
   // Without policyTypes: Ingress always, Egress only when egress rules are present.
   const policyTypes: ('Ingress' | 'Egress')[] =
     written.length > 0 ? written : spec.egress !== undefined ? ['Ingress', 'Egress'] : ['Ingress'];

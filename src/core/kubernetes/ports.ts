@@ -1,11 +1,4 @@
-import type {
-  Container,
-  ContainerPort,
-  PodTemplate,
-  Protocol,
-  ServiceObj,
-  ServicePort,
-} from '../model/topology';
+import type { Container, ContainerPort, PodTemplate, Protocol, ServiceObj, ServicePort } from '../model/topology';
 
 /**
  * Port resolution, as kube-proxy and the endpoints controller do it. Shared by the model and the

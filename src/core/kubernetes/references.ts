@@ -62,7 +62,8 @@ export function linkReferences(catalog: Catalog, report: Reporter, edges: Topolo
         );
         continue;
       }
-      const optionalHint = reference.kind === 'ConfigMap' || reference.kind === 'Secret' ? ', or mark the reference `optional: true`' : '';
+      const optionalHint =
+        reference.kind === 'ConfigMap' || reference.kind === 'Secret' ? ', or mark the reference `optional: true`' : '';
       report(
         entry.doc,
         [...entry.specPath, ...reference.path],

@@ -77,7 +77,11 @@ export function placePodsOnNodes(
     let best: NodeObj | undefined;
     for (const node of candidates) {
       const current = load.get(node.id) ?? 0;
-      if (!best || current < (load.get(best.id) ?? 0) || (current === (load.get(best.id) ?? 0) && node.index < best.index)) {
+      if (
+        !best ||
+        current < (load.get(best.id) ?? 0) ||
+        (current === (load.get(best.id) ?? 0) && node.index < best.index)
+      ) {
         best = node;
       }
     }

@@ -7,7 +7,9 @@ import { describeObject, type Reporter } from './report';
 
 /** The pods a Service selects: same namespace, every selector pair on the pod's labels; in catalog order. */
 export function selectPods(service: Pick<ServiceObj, 'namespace' | 'selector'>, pods: readonly PodObj[]): PodObj[] {
-  return pods.filter((pod) => pod.namespace === service.namespace && selectorMatches(service.selector, pod.template.labels));
+  return pods.filter(
+    (pod) => pod.namespace === service.namespace && selectorMatches(service.selector, pod.template.labels),
+  );
 }
 
 /** The label of a Service → Pod edge: `80 → 8080`, a named target resolved for this pod as `80 → 3000 (http)`. */
@@ -16,7 +18,9 @@ export function servicePodEdgeLabel(ports: readonly ServicePort[], pod: PodObj):
     .map((port) => {
       if (typeof port.targetPort === 'number') return `${port.port} → ${port.targetPort}`;
       const resolved = resolveTargetPort(port, pod);
-      return resolved === undefined ? `${port.port} → ${port.targetPort}` : `${port.port} → ${resolved} (${port.targetPort})`;
+      return resolved === undefined
+        ? `${port.port} → ${port.targetPort}`
+        : `${port.port} → ${resolved} (${port.targetPort})`;
     })
     .join(', ');
 }
@@ -31,7 +35,12 @@ export function connectServices(catalog: Catalog, report: Reporter, edges: Topol
     if (service.serviceType === 'ExternalName') continue;
     const selected = service.selector ? selectPods(service, catalog.pods) : podsFromEndpoints(service, catalog);
     for (const pod of selected) {
-      edges.push({ from: service.id, to: pod.id, kind: 'selects', label: servicePodEdgeLabel(service.servicePorts, pod) });
+      edges.push({
+        from: service.id,
+        to: pod.id,
+        kind: 'selects',
+        label: servicePodEdgeLabel(service.servicePorts, pod),
+      });
     }
     service.endpoints = selected.filter((pod) => pod.node !== undefined).map((pod) => pod.id);
     if (service.selector) {
@@ -165,8 +174,11 @@ function checkTargetPorts(entry: Sourced<ServiceObj>, selected: PodObj[], report
     }
     const anyDeclared = pods.some((pod) => pod.template.containers.some((c) => c.ports.length > 0));
     // containerPort is informational: only a mismatch against declared ports hints at a typo.
-    if (!anyDeclared || pods.some((pod) => declaresContainerPort(pod, port.targetPort as number, port.protocol))) return;
-    const declared = [...new Set(pods.flatMap((pod) => pod.template.containers.flatMap((c) => c.ports.map((p) => p.containerPort))))];
+    if (!anyDeclared || pods.some((pod) => declaresContainerPort(pod, port.targetPort as number, port.protocol)))
+      return;
+    const declared = [
+      ...new Set(pods.flatMap((pod) => pod.template.containers.flatMap((c) => c.ports.map((p) => p.containerPort)))),
+    ];
     report(
       entry.doc,
       typeof port.targetPort === 'number' && port.targetPort !== port.port ? path : ['spec', 'ports', index],

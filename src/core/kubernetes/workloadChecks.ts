@@ -23,12 +23,25 @@ function checkWorkload(entry: WorkloadEntry, report: Reporter): void {
   const { doc, object } = entry;
   const what = describeObject(object.kind, object.namespace, object.name);
   for (const issue of entry.issues) {
-    report(doc, [...entry.specPath, ...issue.path], 'error', 'K8S-MISSING-FIELD', `${what} ${issue.message}.`, object.id);
+    report(
+      doc,
+      [...entry.specPath, ...issue.path],
+      'error',
+      'K8S-MISSING-FIELD',
+      `${what} ${issue.message}.`,
+      object.id,
+    );
   }
   if (object.role === 'pod') return;
 
   // The template's labels are checked where they are written (a Pod's own labels are checked with its metadata).
-  checkLabelMap(doc, [...entry.templatePath, 'metadata', 'labels'], rawAt(doc.value, [...entry.templatePath, 'metadata', 'labels']), report, object.id);
+  checkLabelMap(
+    doc,
+    [...entry.templatePath, 'metadata', 'labels'],
+    rawAt(doc.value, [...entry.templatePath, 'metadata', 'labels']),
+    report,
+    object.id,
+  );
 
   const labels = object.template.labels;
   if (entry.selectorMissing) {
@@ -48,7 +61,13 @@ function checkWorkload(entry: WorkloadEntry, report: Reporter): void {
   if (object.kind === 'ReplicationController') {
     checkLabelMap(doc, ['spec', 'selector'], recordOf(doc.value.spec).selector, report, object.id);
   } else {
-    checkLabelMap(doc, ['spec', 'selector', 'matchLabels'], recordOf(recordOf(doc.value.spec).selector).matchLabels, report, object.id);
+    checkLabelMap(
+      doc,
+      ['spec', 'selector', 'matchLabels'],
+      recordOf(recordOf(doc.value.spec).selector).matchLabels,
+      report,
+      object.id,
+    );
   }
   const selector = entry.checkedSelector;
   if (selector && !labelSelectorMatches(selector, labels)) {

@@ -41,8 +41,14 @@ export function followBackendService(
   }
   const port = findServicePort(service, ref.port);
   if (!port) {
-    const wanted = ref.port.number !== undefined ? String(ref.port.number) : ref.port.name !== undefined ? `named "${ref.port.name}"` : '(none given)';
-    const has = service.servicePorts.map((p) => (p.name ? `${p.port} (${p.name})` : String(p.port))).join(', ') || 'none';
+    const wanted =
+      ref.port.number !== undefined
+        ? String(ref.port.number)
+        : ref.port.name !== undefined
+          ? `named "${ref.port.name}"`
+          : '(none given)';
+    const has =
+      service.servicePorts.map((p) => (p.name ? `${p.port} (${p.name})` : String(p.port))).join(', ') || 'none';
     return fail(
       hops,
       'TRACE-PORT-NOT-ON-SERVICE',

@@ -31,7 +31,12 @@ export type GatewayRoute =
   | { kind: 'no-route'; gateway: GatewayObj; listener: GatewayListener };
 
 /** The implicit match of a rule without matches: every path. */
-const MATCH_ALL: HTTPRouteMatch = { path: { type: 'PathPrefix', value: '/' }, headers: [], queryParams: [], method: undefined };
+const MATCH_ALL: HTTPRouteMatch = {
+  path: { type: 'PathPrefix', value: '/' },
+  headers: [],
+  queryParams: [],
+  method: undefined,
+};
 
 function protocolServes(protocol: string, scheme: string): boolean {
   const p = protocol.toUpperCase();
@@ -39,9 +44,15 @@ function protocolServes(protocol: string, scheme: string): boolean {
 }
 
 /** A Gateway's listeners that accept the request's scheme, port and host (most specific hostname first). */
-export function matchingListeners(gateway: GatewayObj, request: Pick<GatewayRequest, 'scheme' | 'host' | 'port'>): GatewayListener[] {
+export function matchingListeners(
+  gateway: GatewayObj,
+  request: Pick<GatewayRequest, 'scheme' | 'host' | 'port'>,
+): GatewayListener[] {
   return gateway.listeners
-    .filter((l) => l.port === request.port && protocolServes(l.protocol, request.scheme) && matchHost(l.hostname, request.host))
+    .filter(
+      (l) =>
+        l.port === request.port && protocolServes(l.protocol, request.scheme) && matchHost(l.hostname, request.host),
+    )
     .sort((a, b) => (a.hostname ? 0 : 1) - (b.hostname ? 0 : 1));
 }
 
@@ -164,7 +175,11 @@ export function describeHttpRouteMatch(match: HTTPRouteMatch): string {
 }
 
 /** Hostnames a Gateway claims explicitly (listener and attached route hostnames), for host dispatch. */
-export function gatewayClaimsHost(gateways: readonly GatewayObj[], routes: readonly HTTPRouteObj[], host: string): boolean {
+export function gatewayClaimsHost(
+  gateways: readonly GatewayObj[],
+  routes: readonly HTTPRouteObj[],
+  host: string,
+): boolean {
   return (
     gateways.some((g) => g.listeners.some((l) => l.hostname && matchHost(l.hostname, host))) ||
     routes.some((r) => r.hostnames.some((h) => matchHost(h, host)))

@@ -19,21 +19,23 @@ function requestPaths(row: Row): string[] {
 }
 
 describe('matchIngressPath — every row of the Kubernetes docs table', () => {
-  it.each(rows.map((row) => [`${row.rulePaths.map((p) => `${p.path} ${p.pathType}`).join(' + ')} ← ${row.requestPath}`, row] as const))(
-    '%s',
-    (_name, row) => {
-      const candidates = row.rulePaths.map((p) => ({ path: p.path, pathType: p.pathType as PathType }));
-      for (const path of requestPaths(row)) {
-        const winner = matchIngressPath(candidates, path);
-        if (!row.matches) {
-          expect(winner).toBeUndefined();
-        } else {
-          expect(winner?.path).toBe(row.matchedPath);
-          expect(winner?.pathType).toBe(row.matchedPathType);
-        }
+  it.each(
+    rows.map(
+      (row) =>
+        [`${row.rulePaths.map((p) => `${p.path} ${p.pathType}`).join(' + ')} ← ${row.requestPath}`, row] as const,
+    ),
+  )('%s', (_name, row) => {
+    const candidates = row.rulePaths.map((p) => ({ path: p.path, pathType: p.pathType as PathType }));
+    for (const path of requestPaths(row)) {
+      const winner = matchIngressPath(candidates, path);
+      if (!row.matches) {
+        expect(winner).toBeUndefined();
+      } else {
+        expect(winner?.path).toBe(row.matchedPath);
+        expect(winner?.pathType).toBe(row.matchedPathType);
       }
-    },
-  );
+    }
+  });
 });
 
 describe('matchIngressPath — beyond the table', () => {

@@ -26,7 +26,10 @@ export function ingressPathMatches(candidate: PathCandidate, requestPath: string
  * the longest matching path; at equal length Exact beats Prefix (Ingress spec); YAML order does
  * not matter otherwise, except that the first of two identical paths is kept.
  */
-export function matchIngressPath<T extends PathCandidate>(candidates: readonly T[], requestPath: string): T | undefined {
+export function matchIngressPath<T extends PathCandidate>(
+  candidates: readonly T[],
+  requestPath: string,
+): T | undefined {
   let best: T | undefined;
   for (const candidate of candidates) {
     if (!ingressPathMatches(candidate, requestPath)) continue;

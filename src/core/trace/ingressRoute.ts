@@ -49,7 +49,11 @@ export function ingressControllerOf(ingress: IngressObj, classes: readonly Ingre
   const name = ingress.ingressClassName ?? classes.find((c) => c.isDefault)?.name;
   if (name === undefined) return {};
   const ingressClass = classes.find((c) => c.name === name);
-  return { className: name, ...(ingressClass ? { ingressClass } : {}), ...(ingressClass?.controller ? { controller: ingressClass.controller } : {}) };
+  return {
+    className: name,
+    ...(ingressClass ? { ingressClass } : {}),
+    ...(ingressClass?.controller ? { controller: ingressClass.controller } : {}),
+  };
 }
 
 /** A human name for a controller, e.g. `IngressClass nginx (k8s.io/ingress-nginx)`. */
@@ -115,12 +119,20 @@ function routeWithinController(
       rank: 3,
     };
   }
-  return { kind: 'no-rule', controller, ...(hostIngresses[0] ? { hostIngress: hostIngresses[0] } : {}), notes, rank: 4 };
+  return {
+    kind: 'no-rule',
+    controller,
+    ...(hostIngresses[0] ? { hostIngress: hostIngresses[0] } : {}),
+    notes,
+    rank: 4,
+  };
 }
 
 /** True when the host is listed in one of the Ingress's `tls` entries (an entry without hosts covers all). */
 export function tlsCovers(ingress: IngressObj, host: string): boolean {
-  return ingress.tls.some((entry) => entry.hosts.length === 0 || entry.hosts.some((h) => matchHost(h, host) !== undefined && h !== ''));
+  return ingress.tls.some(
+    (entry) => entry.hosts.length === 0 || entry.hosts.some((h) => matchHost(h, host) !== undefined && h !== ''),
+  );
 }
 
 /**
@@ -149,10 +161,14 @@ export function routeIngress(
   const best = results.reduce((a, b) => (b.rank < a.rank ? b : a));
   const { rank: _rank, ...route } = best;
   if (groups.size > 1) {
-    const others = results.filter((r) => r !== best && r.kind === 'routed').map((r) => describeController(r.controller));
+    const others = results
+      .filter((r) => r !== best && r.kind === 'routed')
+      .map((r) => describeController(r.controller));
     route.notes.push(
       `Served by ${describeController(route.controller)}` +
-        (others.length > 0 ? `; ${others.join(', ')} would also route it — which one answers depends on where DNS points.` : '.'),
+        (others.length > 0
+          ? `; ${others.join(', ')} would also route it — which one answers depends on where DNS points.`
+          : '.'),
     );
   }
   return route;

@@ -28,9 +28,19 @@ function answeredOutside(ctx: KubeContext, host: string): boolean {
  * `external` hop: resolved by upstream DNS, outside these files). A name that is none of these —
  * a single label, or one under a namespace or `cluster.local` — is NXDOMAIN.
  */
-export function traceFromInside(ctx: KubeContext, hops: Hop[], url: RequestUrl, client: PodObj, clientIp?: string): Trace {
+export function traceFromInside(
+  ctx: KubeContext,
+  hops: Hop[],
+  url: RequestUrl,
+  client: PodObj,
+  clientIp?: string,
+): Trace {
   const namespace = namespaceOf(client);
-  const source: TrafficSource = { peer: podPeer(client), clientPod: client, affinityKey: clientIp ?? `pod:${client.id}` };
+  const source: TrafficSource = {
+    peer: podPeer(client),
+    clientPod: client,
+    affinityKey: clientIp ?? `pod:${client.id}`,
+  };
   const answer = resolveClusterName(url.host, namespace, ctx, url.absolute);
 
   if (answer.kind === 'service') {
@@ -50,18 +60,44 @@ export function traceFromInside(ctx: KubeContext, hops: Hop[], url: RequestUrl, 
         objectId: service.id,
       };
       if (ready.length === 0) {
-        return fail([...hops, dnsHop], 'TRACE-NO-ENDPOINTS', `DNS: headless Service ${service.name} has no ready pods, so ${url.host} has no addresses. Make its selector match a workload's pod labels.`, { object: service.id, status: 503 });
+        return fail(
+          [...hops, dnsHop],
+          'TRACE-NO-ENDPOINTS',
+          `DNS: headless Service ${service.name} has no ready pods, so ${url.host} has no addresses. Make its selector match a workload's pod labels.`,
+          { object: service.id, status: 503 },
+        );
       }
       // DNS servers rotate the A records; the client takes the first, so successive requests spread.
       const index = ctx.requestIndex % ready.length;
       const pod = ready[index]!;
-      return arriveAtPod(ctx, [...hops, dnsHop], pod, url.port, 'TCP', source, `DNS answered ${pod.name} first (${index + 1} of ${ready.length})`, undefined, undefined);
+      return arriveAtPod(
+        ctx,
+        [...hops, dnsHop],
+        pod,
+        url.port,
+        'TCP',
+        source,
+        `DNS answered ${pod.name} first (${index + 1} of ${ready.length})`,
+        undefined,
+        undefined,
+      );
     }
     const port = service.servicePorts.find((p) => p.port === url.port);
     if (!port) {
       const ports = service.servicePorts.map((p) => p.port).join(', ') || 'none';
       return fail(
-        [...hops, { kind: 'service', name: service.name, namespace: namespaceOf(service), port: url.port, detail: `no port ${url.port}`, caption: `${answer.fqdn} resolves to the cluster IP of Service ${service.name}, which does not expose port ${url.port}`, objectId: service.id }],
+        [
+          ...hops,
+          {
+            kind: 'service',
+            name: service.name,
+            namespace: namespaceOf(service),
+            port: url.port,
+            detail: `no port ${url.port}`,
+            caption: `${answer.fqdn} resolves to the cluster IP of Service ${service.name}, which does not expose port ${url.port}`,
+            objectId: service.id,
+          },
+        ],
         'TRACE-PORT-NOT-ON-SERVICE',
         `Connection refused: Service ${service.name} exposes port(s) ${ports}, not ${url.port}. Call it on a Service port (the Service maps it to the targetPort), e.g. ${url.scheme}://${url.host}:${service.servicePorts[0]?.port ?? 80}.`,
         { object: service.id },
@@ -76,18 +112,39 @@ export function traceFromInside(ctx: KubeContext, hops: Hop[], url: RequestUrl, 
       detail: `headless: ${answer.fqdn} is pod ${answer.pod.name}`,
       caption: `${answer.fqdn} names one pod of headless Service ${answer.service.name}; the client connects to it directly`,
     };
-    return arriveAtPod(ctx, [...hops, dnsHop], answer.pod, url.port, 'TCP', source, `DNS answered pod ${answer.pod.name}`, undefined, undefined);
+    return arriveAtPod(
+      ctx,
+      [...hops, dnsHop],
+      answer.pod,
+      url.port,
+      'TCP',
+      source,
+      `DNS answered pod ${answer.pod.name}`,
+      undefined,
+      undefined,
+    );
   }
 
   if (answeredOutside(ctx, url.host)) {
     const [first, ...rest] = hops;
     const note = `${url.host} is not a cluster name; it resolves outside, so the request leaves the cluster and comes back in`;
-    return traceFromOutside(ctx, first ? [{ ...first, caption: `${first.caption}; ${note}` }, ...rest] : hops, url, source);
+    return traceFromOutside(
+      ctx,
+      first ? [{ ...first, caption: `${first.caption}; ${note}` }, ...rest] : hops,
+      url,
+      source,
+    );
   }
 
   const labels = url.host.split('.');
   const namespaces = new Set(ctx.objects.map((o) => o.namespace).filter((n): n is string => !!n));
-  const looksPublic = labels.length >= 2 && !namespaces.has(labels[1]!) && !url.host.endsWith(CLUSTER_DOMAIN) && labels[1] !== 'svc';
+  // A dotted name is public unless one of its later labels is a namespace, a Service of the
+  // client's namespace (`db-7.db`: a pod of headless Service db) or part of the cluster domain.
+  const serviceNames = new Set(ctx.services.filter((s) => namespaceOf(s) === namespace).map((s) => s.name));
+  const looksPublic =
+    labels.length >= 2 &&
+    !url.host.endsWith(CLUSTER_DOMAIN) &&
+    labels.slice(1).every((label) => !namespaces.has(label) && !serviceNames.has(label) && label !== 'svc');
   if (looksPublic) {
     return succeed([
       ...hops,

@@ -97,7 +97,8 @@ function verdict(
   for (const policy of selecting) {
     const namespace = policy.namespace ?? 'default';
     for (const rule of rulesOf(policy)) {
-      const peerOk = rule.peers.length === 0 || rule.peers.some((p) => peerMatches(p, namespace, peer, labelsOfNamespace));
+      const peerOk =
+        rule.peers.length === 0 || rule.peers.some((p) => peerMatches(p, namespace, peer, labelsOfNamespace));
       const portOk = rule.ports.length === 0 || rule.ports.some((p) => portMatches(p, port, protocol, portPod));
       if (peerOk && portOk) return { allowed: true, selecting, allowedBy: policy };
     }
@@ -153,5 +154,11 @@ export function checkEgressPolicies(
 
 /** A pod as a policy peer. */
 export function podPeer(pod: PodObj): TrafficPeer {
-  return { kind: 'pod', name: pod.name, namespace: pod.namespace ?? 'default', labels: pod.template.labels, podId: pod.id };
+  return {
+    kind: 'pod',
+    name: pod.name,
+    namespace: pod.namespace ?? 'default',
+    labels: pod.template.labels,
+    podId: pod.id,
+  };
 }

@@ -47,7 +47,7 @@ export function traceFromOutside(ctx: KubeContext, hops: Hop[], url: RequestUrl,
 
   const gatewayFirst = gatewayClaimsHost(ctx.gateways, ctx.httpRoutes, url.host);
   const ingressHostMatch = ctx.ingresses.some((i) => i.rules.some((r) => r.host && matchHost(r.host, url.host)));
-  if (ctx.gateways.length > 0 && (gatewayFirst && !ingressHostMatch || ctx.ingresses.length === 0)) {
+  if (ctx.gateways.length > 0 && ((gatewayFirst && !ingressHostMatch) || ctx.ingresses.length === 0)) {
     return viaGateway(ctx, hops, url, source);
   }
   if (ctx.ingresses.length > 0) return viaIngress(ctx, hops, url, source);
@@ -64,7 +64,9 @@ export function traceFromOutside(ctx: KubeContext, hops: Hop[], url: RequestUrl,
 function viaNodePort(ctx: KubeContext, hops: Hop[], url: RequestUrl, node: NodeObj, source: TrafficSource): Trace {
   const match = ctx.services
     .filter((s) => s.serviceType === 'NodePort' || s.serviceType === 'LoadBalancer')
-    .flatMap((service) => service.servicePorts.filter((p) => p.nodePort === url.port).map((port) => ({ service, port })))[0];
+    .flatMap((service) =>
+      service.servicePorts.filter((p) => p.nodePort === url.port).map((port) => ({ service, port })),
+    )[0];
   const nodeHop: Hop = {
     kind: 'node',
     name: node.name,
@@ -77,7 +79,9 @@ function viaNodePort(ctx: KubeContext, hops: Hop[], url: RequestUrl, node: NodeO
     ...(match?.port.span ? { span: match.port.span } : {}),
   };
   if (!match) {
-    const open = ctx.services.flatMap((s) => s.servicePorts.filter((p) => p.nodePort !== undefined).map((p) => `${p.nodePort} (${s.name})`));
+    const open = ctx.services.flatMap((s) =>
+      s.servicePorts.filter((p) => p.nodePort !== undefined).map((p) => `${p.nodePort} (${s.name})`),
+    );
     return fail(
       [...hops, nodeHop],
       'TRACE-NODEPORT-CLOSED',
@@ -110,7 +114,9 @@ function viaIngress(ctx: KubeContext, hops: Hop[], url: RequestUrl, client: Traf
     );
   }
   if (route.kind === 'no-rule') {
-    const hosts = [...new Set(ctx.ingresses.flatMap((i) => i.rules.map((r) => r.host).filter((h): h is string => !!h)))];
+    const hosts = [
+      ...new Set(ctx.ingresses.flatMap((i) => i.rules.map((r) => r.host).filter((h): h is string => !!h))),
+    ];
     const where = route.hostIngress
       ? `Ingress ${route.hostIngress.name} has rules for host ${url.host}, but none of their paths matches ${url.path}, and no defaultBackend is set`
       : `no Ingress rule names host ${url.host}${hosts.length > 0 ? ` (hosts: ${hosts.join(', ')})` : ''} and no defaultBackend is set`;
@@ -129,7 +135,15 @@ function viaIngress(ctx: KubeContext, hops: Hop[], url: RequestUrl, client: Traf
       [...hops, entry],
       'TRACE-NO-RULE',
       `404 Not Found: ${where}. Add a rule (host and path) or spec.defaultBackend.`,
-      { status: 404, ...(route.hostIngress ? { object: route.hostIngress.id } : controller.ingressClass ? { object: controller.ingressClass.id } : {}), ...(failedHop ? { failedHop } : {}) },
+      {
+        status: 404,
+        ...(route.hostIngress
+          ? { object: route.hostIngress.id }
+          : controller.ingressClass
+            ? { object: controller.ingressClass.id }
+            : {}),
+        ...(failedHop ? { failedHop } : {}),
+      },
     );
   }
 
@@ -151,7 +165,8 @@ function viaIngress(ctx: KubeContext, hops: Hop[], url: RequestUrl, client: Traf
   const span = route.path?.span ?? route.rule?.span ?? backend.span;
   if (span) ingressHop.span = span;
   if (route.path?.pathType === 'ImplementationSpecific') {
-    ingressHop.caption += ' — ImplementationSpecific: matched like Prefix here; the real behaviour depends on the controller';
+    ingressHop.caption +=
+      ' — ImplementationSpecific: matched like Prefix here; the real behaviour depends on the controller';
   }
   if (!route.path) ingressHop.caption += ` — no rule's path matched ${url.path}, so the defaultBackend answers`;
   if (url.scheme === 'https' && !route.tls) {
@@ -206,18 +221,32 @@ function viaGateway(ctx: KubeContext, hops: Hop[], url: RequestUrl, client: Traf
     name: gateway.name,
     namespace: namespaceOf(gateway),
     port: url.port,
-    detail: listener ? `Gateway listener ${listener.name} ${listener.protocol}:${listener.port}${listener.hostname ? ` ${listener.hostname}` : ''}` : 'Gateway: no listener',
+    detail: listener
+      ? `Gateway listener ${listener.name} ${listener.protocol}:${listener.port}${listener.hostname ? ` ${listener.hostname}` : ''}`
+      : 'Gateway: no listener',
     caption: listener
       ? `Gateway ${gateway.name} accepts ${url.scheme} on port ${listener.port} at listener ${listener.name}${listener.hostname ? ` (hostname ${listener.hostname})` : ''}`
       : `Gateway ${gateway.name} has no listener for ${url.scheme} port ${url.port} and host ${url.host}`,
     objectId: gateway.id,
   };
   if (route.kind === 'no-listener') {
-    const listeners = gateway.listeners.map((l) => `${l.name} ${l.protocol}:${l.port}${l.hostname ? ` ${l.hostname}` : ''}`).join(', ');
-    return fail([...hops, gatewayHop], 'TRACE-NO-LISTENER', `Connection refused: no listener of Gateway ${gateway.name} accepts ${url.scheme} on port ${url.port} for host ${url.host} (listeners: ${listeners || 'none'}).`, { object: gateway.id });
+    const listeners = gateway.listeners
+      .map((l) => `${l.name} ${l.protocol}:${l.port}${l.hostname ? ` ${l.hostname}` : ''}`)
+      .join(', ');
+    return fail(
+      [...hops, gatewayHop],
+      'TRACE-NO-LISTENER',
+      `Connection refused: no listener of Gateway ${gateway.name} accepts ${url.scheme} on port ${url.port} for host ${url.host} (listeners: ${listeners || 'none'}).`,
+      { object: gateway.id },
+    );
   }
   if (route.kind === 'no-route') {
-    return fail([...hops, gatewayHop], 'TRACE-NO-RULE', `404 Not Found: no HTTPRoute attached to Gateway ${gateway.name} (listener ${route.listener.name}) matches host ${url.host}, path ${url.path} and the request's method and headers. Add an HTTPRoute with a parentRef to the Gateway, or widen its matches.`, { object: gateway.id, status: 404 });
+    return fail(
+      [...hops, gatewayHop],
+      'TRACE-NO-RULE',
+      `404 Not Found: no HTTPRoute attached to Gateway ${gateway.name} (listener ${route.listener.name}) matches host ${url.host}, path ${url.path} and the request's method and headers. Add an HTTPRoute with a parentRef to the Gateway, or widen its matches.`,
+      { object: gateway.id, status: 404 },
+    );
   }
   const weights = route.backendRefs.map((b) => `${b.name} ${b.weight}`).join(' / ');
   const picked = pickWeighted(route.backendRefs, ctx.requestIndex);
@@ -234,16 +263,30 @@ function viaGateway(ctx: KubeContext, hops: Hop[], url: RequestUrl, client: Traf
   };
   const withRoute = [...hops, gatewayHop, routeHop];
   if (!picked) {
-    return fail(withRoute, 'TRACE-NO-BACKEND', `500 Internal Server Error: the matching rule of HTTPRoute ${route.route.name} has no backendRefs with a weight above 0.`, { object: route.route.id, status: 500 });
+    return fail(
+      withRoute,
+      'TRACE-NO-BACKEND',
+      `500 Internal Server Error: the matching rule of HTTPRoute ${route.route.name} has no backendRefs with a weight above 0.`,
+      { object: route.route.id, status: 500 },
+    );
   }
   if (picked.kind !== 'Service') {
-    return fail(withRoute, 'TRACE-BACKEND-NOT-SERVICE', `HTTPRoute ${route.route.name} sends this request to a ${picked.kind} ${picked.name}; Portolan follows Service backends only.`, { object: route.route.id });
+    return fail(
+      withRoute,
+      'TRACE-BACKEND-NOT-SERVICE',
+      `HTTPRoute ${route.route.name} sends this request to a ${picked.kind} ${picked.name}; Portolan follows Service backends only.`,
+      { object: route.route.id },
+    );
   }
   const source: TrafficSource = { ...client, peer: gatewayPeer(gateway) };
   return followBackendService(
     ctx,
     withRoute,
-    { name: picked.name, namespace: picked.namespace ?? namespaceOf(route.route), port: picked.port !== undefined ? { number: picked.port } : {} },
+    {
+      name: picked.name,
+      namespace: picked.namespace ?? namespaceOf(route.route),
+      port: picked.port !== undefined ? { number: picked.port } : {},
+    },
     source,
     { what: `HTTPRoute ${route.route.name}`, id: route.route.id },
   );

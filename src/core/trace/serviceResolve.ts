@@ -21,9 +21,7 @@ export function findService(ctx: KubeContext, name: string, namespace: string): 
 
 /** The ready pods behind a Service, in the model's stable order. */
 export function readyEndpoints(ctx: KubeContext, service: ServiceObj): { ready: PodObj[]; pending: PodObj[] } {
-  const pods = service.endpoints
-    .map((id) => ctx.byId.get(id))
-    .filter((o): o is PodObj => o?.role === 'pod');
+  const pods = service.endpoints.map((id) => ctx.byId.get(id)).filter((o): o is PodObj => o?.role === 'pod');
   return { ready: pods.filter(isReadyEndpoint), pending: pods.filter((p) => !isReadyEndpoint(p)) };
 }
 
@@ -34,7 +32,12 @@ function nodeName(ctx: KubeContext, pod: PodObj): string {
 
 /** `(1 of 2, round robin)` */
 function describePick(pick: EndpointPick): string {
-  const why = pick.reason === 'only' ? 'the only ready pod' : pick.reason === 'client-ip' ? 'sessionAffinity ClientIP' : 'round robin';
+  const why =
+    pick.reason === 'only'
+      ? 'the only ready pod'
+      : pick.reason === 'client-ip'
+        ? 'sessionAffinity ClientIP'
+        : 'round robin';
   return `${pick.index + 1} of ${pick.of}, ${why}`;
 }
 
@@ -98,7 +101,9 @@ export function followService(
   if (typeof port.targetPort === 'string') {
     const found = findNamedContainerPort(pod, port.targetPort, port.protocol);
     if (!found) {
-      const names = pod.template.containers.flatMap((c) => c.ports.filter((p) => p.name).map((p) => `${p.name} (${p.containerPort})`));
+      const names = pod.template.containers.flatMap((c) =>
+        c.ports.filter((p) => p.name).map((p) => `${p.name} (${p.containerPort})`),
+      );
       return fail(
         withService,
         'TRACE-NAMED-PORT-NOT-FOUND',
@@ -116,9 +121,18 @@ export function followService(
   });
 }
 
-function podHop(ctx: KubeContext, pod: PodObj, pick: EndpointPick | undefined, caption: string | undefined, entryNode?: NodeObj): Hop {
+function podHop(
+  ctx: KubeContext,
+  pod: PodObj,
+  pick: EndpointPick | undefined,
+  caption: string | undefined,
+  entryNode?: NodeObj,
+): Hop {
   const node = nodeName(ctx, pod);
-  const forwarded = entryNode && pod.node && entryNode.id !== pod.node ? `; kube-proxy on ${entryNode.name} forwards it to ${node}` : '';
+  const forwarded =
+    entryNode && pod.node && entryNode.id !== pod.node
+      ? `; kube-proxy on ${entryNode.name} forwards it to ${node}`
+      : '';
   return {
     kind: 'pod',
     name: pod.name,
@@ -149,7 +163,15 @@ export function arriveAtPod(
   if (options.namedFrom) hop.caption += `; targetPort ${options.namedFrom} is containerPort ${port} in this pod`;
 
   if (source.clientPod) {
-    const egress = checkEgressPolicies(ctx.policies, source.clientPod, podPeer(pod), pod, port, protocol, ctx.labelsOfNamespace);
+    const egress = checkEgressPolicies(
+      ctx.policies,
+      source.clientPod,
+      podPeer(pod),
+      pod,
+      port,
+      protocol,
+      ctx.labelsOfNamespace,
+    );
     if (!egress.allowed) {
       const names = egress.selecting.map((p) => p.name).join(', ');
       return fail(
@@ -164,7 +186,9 @@ export function arriveAtPod(
   if (!ingress.allowed) {
     const names = ingress.selecting.map((p) => p.name).join(', ');
     const who =
-      source.peer.kind === 'external' ? `the outside address ${source.peer.ip}` : `pod ${source.peer.name} (namespace ${source.peer.namespace})`;
+      source.peer.kind === 'external'
+        ? `the outside address ${source.peer.ip}`
+        : `pod ${source.peer.name} (namespace ${source.peer.namespace})`;
     return fail(
       [...hops, hop],
       'TRACE-POLICY-DENIED',
@@ -176,7 +200,10 @@ export function arriveAtPod(
 
   const answer = containerForPortNumber(pod, port, protocol);
   if (!answer) {
-    return fail([...hops, hop], 'TRACE-NO-ENDPOINTS', `Pod ${pod.name} has no containers.`, { object: pod.id, status: 503 });
+    return fail([...hops, hop], 'TRACE-NO-ENDPOINTS', `Pod ${pod.name} has no containers.`, {
+      object: pod.id,
+      status: 503,
+    });
   }
   const portName = answer.declared?.name;
   const container: Hop = {

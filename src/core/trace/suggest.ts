@@ -23,7 +23,11 @@ function concreteHost(host: string | undefined): string {
 }
 
 /** The first workload of a namespace that is not behind the Service (a plausible caller), else any. */
-function callerFor(service: ServiceObj, workloads: readonly WorkloadObj[], pods: readonly PodObj[]): string | undefined {
+function callerFor(
+  service: ServiceObj,
+  workloads: readonly WorkloadObj[],
+  pods: readonly PodObj[],
+): string | undefined {
   const ns = service.namespace ?? 'default';
   const behind = new Set(pods.filter((p) => service.endpoints.includes(p.id)).map((p) => p.owner));
   const inNs = workloads.filter((w) => (w.namespace ?? 'default') === ns && w.pods.length > 0);
@@ -59,7 +63,11 @@ export function suggestTraceUrls(topology: Topology): TraceSuggestion[] {
       const scheme = rule.host && tlsCovers(ingress, rule.host) ? 'https' : 'http';
       for (const path of rule.paths) {
         if (REGEX_LIKE.test(path.path)) continue;
-        add({ url: `${scheme}://${host}${path.path.startsWith('/') ? path.path : `/${path.path}`}`, label: `Ingress ${ingress.name}`, entry: 'ingress' });
+        add({
+          url: `${scheme}://${host}${path.path.startsWith('/') ? path.path : `/${path.path}`}`,
+          label: `Ingress ${ingress.name}`,
+          entry: 'ingress',
+        });
       }
     }
     if (ingress.defaultBackend && ingress.rules.length === 0) {
@@ -85,12 +93,17 @@ export function suggestTraceUrls(topology: Topology): TraceSuggestion[] {
   for (const service of services) {
     if (service.serviceType !== 'NodePort' && service.serviceType !== 'LoadBalancer') continue;
     for (const port of service.servicePorts) {
-      if (port.nodePort !== undefined) add({ url: `http://${firstNode}:${port.nodePort}/`, label: `NodePort of ${service.name}`, entry: 'nodePort' });
+      if (port.nodePort !== undefined)
+        add({ url: `http://${firstNode}:${port.nodePort}/`, label: `NodePort of ${service.name}`, entry: 'nodePort' });
     }
   }
   for (const address of listLoadBalancerAddresses(services)) {
     for (const port of address.service.servicePorts) {
-      add({ url: `http://${address.address}${port.port === 80 ? '' : `:${port.port}`}/`, label: `LoadBalancer ${address.service.name}`, entry: 'loadBalancer' });
+      add({
+        url: `http://${address.address}${port.port === 80 ? '' : `:${port.port}`}/`,
+        label: `LoadBalancer ${address.service.name}`,
+        entry: 'loadBalancer',
+      });
     }
   }
 
@@ -103,11 +116,22 @@ export function suggestTraceUrls(topology: Topology): TraceSuggestion[] {
       for (const pod of pods.filter((p) => service.endpoints.includes(p.id))) {
         const dns = podDnsName(pod, service, workloads);
         const port = service.servicePorts[0]?.port ?? 80;
-        if (dns) add({ url: `http://${dns}:${port}/`, from, label: `pod ${pod.name} via headless ${service.name}`, entry: 'inside' });
+        if (dns)
+          add({
+            url: `http://${dns}:${port}/`,
+            from,
+            label: `pod ${pod.name} via headless ${service.name}`,
+            entry: 'inside',
+          });
       }
     }
     for (const port of service.servicePorts) {
-      add({ url: `http://${name}:${port.port}/`, from, label: `Service ${service.name} from ${from}`, entry: 'inside' });
+      add({
+        url: `http://${name}:${port.port}/`,
+        from,
+        label: `Service ${service.name} from ${from}`,
+        entry: 'inside',
+      });
     }
   }
   return out;

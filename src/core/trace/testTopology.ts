@@ -43,7 +43,16 @@ export class TopologyBuilder {
 
   constructor(nodeCount = 3) {
     for (let i = 1; i <= nodeCount; i++) {
-      const node: NodeObj = { id: objectId(`node:node-${i}`), kind: 'Node', name: `node-${i}`, role: 'node', simulated: true, index: i, taints: [], components: [] };
+      const node: NodeObj = {
+        id: objectId(`node:node-${i}`),
+        kind: 'Node',
+        name: `node-${i}`,
+        role: 'node',
+        simulated: true,
+        index: i,
+        taints: [],
+        components: [],
+      };
       this.nodes.push(node);
       this.objects.push(node);
     }
@@ -160,7 +169,13 @@ export class TopologyBuilder {
 
   ingress(
     name: string,
-    options: { rules?: IngressRule[]; className?: string; tls?: IngressObj['tls']; defaultBackend?: IngressBackend; namespace?: string },
+    options: {
+      rules?: IngressRule[];
+      className?: string;
+      tls?: IngressObj['tls'];
+      defaultBackend?: IngressBackend;
+      namespace?: string;
+    },
   ): this {
     const namespace = options.namespace ?? 'default';
     this.objects.push({
@@ -193,7 +208,13 @@ export class TopologyBuilder {
 
   policy(
     name: string,
-    options: { podSelector: LabelSelector; namespace?: string; ingress?: NetworkPolicyRule[]; egress?: NetworkPolicyRule[]; policyTypes?: ('Ingress' | 'Egress')[] },
+    options: {
+      podSelector: LabelSelector;
+      namespace?: string;
+      ingress?: NetworkPolicyRule[];
+      egress?: NetworkPolicyRule[];
+      policyTypes?: ('Ingress' | 'Egress')[];
+    },
   ): this {
     const namespace = options.namespace ?? 'default';
     const object: NetworkPolicyObj = {
@@ -212,12 +233,25 @@ export class TopologyBuilder {
   }
 
   gateway(name: string, listeners: GatewayObj['listeners'], namespace = 'default'): this {
-    this.objects.push({ id: objectId(`Gateway/${namespace}/${name}`), kind: 'Gateway', role: 'gateway', name, namespace, listeners });
+    this.objects.push({
+      id: objectId(`Gateway/${namespace}/${name}`),
+      kind: 'Gateway',
+      role: 'gateway',
+      name,
+      namespace,
+      listeners,
+    });
     return this;
   }
 
   route(name: string, options: Omit<HTTPRouteObj, 'id' | 'kind' | 'role' | 'name'>): this {
-    this.objects.push({ id: objectId(`HTTPRoute/${options.namespace ?? 'default'}/${name}`), kind: 'HTTPRoute', role: 'httpRoute', name, ...options });
+    this.objects.push({
+      id: objectId(`HTTPRoute/${options.namespace ?? 'default'}/${name}`),
+      kind: 'HTTPRoute',
+      role: 'httpRoute',
+      name,
+      ...options,
+    });
     return this;
   }
 
@@ -226,7 +260,10 @@ export class TopologyBuilder {
     const objects = this.objects.map((o) => {
       if (o.role !== 'service' || o.selector === undefined) return o;
       const endpoints: ObjectId[] = pods
-        .filter((p) => (p.namespace ?? 'default') === (o.namespace ?? 'default') && selectorMatches(o.selector, p.template.labels))
+        .filter(
+          (p) =>
+            (p.namespace ?? 'default') === (o.namespace ?? 'default') && selectorMatches(o.selector, p.template.labels),
+        )
         .map((p) => p.id);
       return { ...o, endpoints };
     });
@@ -242,11 +279,19 @@ export function seedTopology(): TopologyBuilder {
       replicas: 2,
       containers: [{ name: 'golang-backend-api', ports: [{ containerPort: 8080 }] }],
     })
-    .service('golang-backend-api-service', { selector: { app: 'golang-backend-api' }, ports: [{ port: 80, targetPort: 8080 }] })
+    .service('golang-backend-api-service', {
+      selector: { app: 'golang-backend-api' },
+      ports: [{ port: 80, targetPort: 8080 }],
+    })
     .ingressClass('nginx', { controller: 'k8s.io/ingress-nginx' })
     .ingress('golang-backend-api-ingress', {
       className: 'nginx',
-      rules: [{ host: 'api.hwangbogyumin.com', paths: [{ path: '/', pathType: 'Prefix', backend: backend('golang-backend-api-service', 80) }] }],
+      rules: [
+        {
+          host: 'api.hwangbogyumin.com',
+          paths: [{ path: '/', pathType: 'Prefix', backend: backend('golang-backend-api-service', 80) }],
+        },
+      ],
       tls: [{ hosts: ['api.hwangbogyumin.com'], secretName: 'hwangbogyumin-api.cert' }],
     });
 }

@@ -42,7 +42,10 @@ export function traceKubernetes(topology: Topology, request: TraceRequest): Trac
     kind: 'client',
     name: 'Internet',
     detail: 'error' in parsed ? `from ${ip}` : `${formatRequestUrl(parsed)} from ${ip}`,
-    caption: 'error' in parsed ? `A client on the Internet (${ip})` : `A client on the Internet (${ip}) requests ${formatRequestUrl(parsed)}`,
+    caption:
+      'error' in parsed
+        ? `A client on the Internet (${ip})`
+        : `A client on the Internet (${ip}) requests ${formatRequestUrl(parsed)}`,
     ...(internet ? { objectId: internet.id } : {}),
   };
   if ('error' in parsed) return fail([], 'TRACE-BAD-URL', parsed.error, { failedHop: clientHop, status: 400 });

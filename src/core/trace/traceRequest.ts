@@ -14,11 +14,26 @@ export function traceRequest(topology: Topology, request: TraceRequest): Trace {
       return traceKubernetes(topology, request);
     case 'compose':
       return fail([], 'TRACE-UNSUPPORTED-WORLD', 'Tracing Compose files is not implemented yet.', {
-        failedHop: { kind: 'client', name: request.from ?? 'Internet', detail: 'compose', caption: 'Compose traces are not implemented yet' },
+        failedHop: {
+          kind: 'client',
+          name: request.from ?? 'Internet',
+          detail: 'compose',
+          caption: 'Compose traces are not implemented yet',
+        },
       });
     case 'empty':
-      return fail([], 'TRACE-UNSUPPORTED-WORLD', 'There is nothing to trace: the files hold no Kubernetes or Compose objects.', {
-        failedHop: { kind: 'client', name: request.from ?? 'Internet', detail: 'empty workspace', caption: 'Nothing to trace' },
-      });
+      return fail(
+        [],
+        'TRACE-UNSUPPORTED-WORLD',
+        'There is nothing to trace: the files hold no Kubernetes or Compose objects.',
+        {
+          failedHop: {
+            kind: 'client',
+            name: request.from ?? 'Internet',
+            detail: 'empty workspace',
+            caption: 'Nothing to trace',
+          },
+        },
+      );
   }
 }

@@ -9,16 +9,7 @@ import type { SourceSpan } from '../model/source';
 
 /** What a hop is, in the CLI contract's words (Gateway → `loadbalancer`, HTTPRoute → `ingress`). */
 export type HopKind =
-  | 'client'
-  | 'loadbalancer'
-  | 'node'
-  | 'ingress'
-  | 'service'
-  | 'pod'
-  | 'container'
-  | 'host'
-  | 'network'
-  | 'external';
+  'client' | 'loadbalancer' | 'node' | 'ingress' | 'service' | 'pod' | 'container' | 'host' | 'network' | 'external';
 
 /** One step of the request. */
 export type Hop = {

@@ -21,7 +21,8 @@ const SCHEME = /^([a-z][a-z0-9+.-]*):\/\//i;
  */
 export function parseRequestUrl(raw: string): RequestUrl | { error: string } {
   const text = raw.trim();
-  if (text === '') return { error: 'The URL is empty; give one such as https://api.example.com/ or http://node-1:30080/.' };
+  if (text === '')
+    return { error: 'The URL is empty; give one such as https://api.example.com/ or http://node-1:30080/.' };
   const scheme = SCHEME.exec(text)?.[1]?.toLowerCase() ?? 'http';
   if (scheme !== 'http' && scheme !== 'https' && scheme !== 'tcp') {
     return { error: `Scheme "${scheme}" is not traced; use http://, https:// or tcp://.` };

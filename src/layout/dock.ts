@@ -1,0 +1,108 @@
+import type { ViewGraph, ViewNode } from './viewGraph';
+
+/** A place relative to the parent, and a size. */
+export type Box = { x: number; y: number; width: number; height: number };
+
+export const GROUP_PADDING = { top: 56, left: 16, bottom: 16, right: 16 };
+export const MIN_GROUP = { width: 220, height: 96 };
+const GAP = 18;
+const ROW_GAP = 28;
+
+/**
+ * The cluster's children that carry no traffic (the control plane, idle worker nodes, network
+ * policies, kinds drawn as plain boxes): ELK would scatter them in its first layer, so they are
+ * left out of its pass and docked afterwards — idle nodes under the busy ones, the rest in a
+ * row at the bottom of the cluster.
+ */
+export function dockedIds(graph: ViewGraph): Set<string> {
+  const clusters = new Set(graph.nodes.filter((n) => n.role === 'cluster').map((n) => n.id));
+  const byId = new Map(graph.nodes.map((n) => [n.id, n]));
+  const touched = new Set<string>();
+  for (const edge of graph.edges) {
+    for (let id: string | undefined = edge.source; id; id = byId.get(id)?.parent) touched.add(id);
+    for (let id: string | undefined = edge.target; id; id = byId.get(id)?.parent) touched.add(id);
+  }
+  const docked = new Set<string>();
+  for (const node of graph.nodes) {
+    if (node.parent && clusters.has(node.parent) && !touched.has(node.id)) docked.add(node.id);
+  }
+  return docked;
+}
+
+/** Packs a docked group's children: a column for a worker node's pods, a grid for the rest. */
+export function packChildren(group: ViewNode, children: readonly ViewNode[], place: Map<string, Box>): Box {
+  const columns = group.role === 'node' ? 1 : 3;
+  let x = GROUP_PADDING.left;
+  let y = GROUP_PADDING.top;
+  let rowHeight = 0;
+  let width = MIN_GROUP.width;
+  children.forEach((child, i) => {
+    if (i > 0 && i % columns === 0) {
+      x = GROUP_PADDING.left;
+      y += rowHeight + GAP;
+      rowHeight = 0;
+    }
+    place.set(child.id, { x, y, width: child.width, height: child.height });
+    x += child.width + GAP;
+    rowHeight = Math.max(rowHeight, child.height);
+    width = Math.max(width, x - GAP + GROUP_PADDING.right);
+  });
+  const height = children.length ? y + rowHeight + GROUP_PADDING.bottom : MIN_GROUP.height;
+  return { x: 0, y: 0, width, height: Math.max(MIN_GROUP.height, height) };
+}
+
+/**
+ * Places the docked children of one cluster around what ELK placed, then grows the cluster to
+ * hold them. `place` holds every box's place relative to its parent and is updated in place.
+ */
+export function dockIntoCluster(
+  cluster: ViewNode,
+  laidOut: readonly ViewNode[],
+  docked: readonly ViewNode[],
+  place: Map<string, Box>,
+): void {
+  const boxes = laidOut.map((n) => place.get(n.id)!).filter(Boolean);
+  const right = boxes.length ? Math.max(...boxes.map((b) => b.x + b.width)) : GROUP_PADDING.left;
+  let bottom = boxes.length ? Math.max(...boxes.map((b) => b.y + b.height)) : GROUP_PADDING.top - ROW_GAP;
+
+  // Idle worker nodes join the column of the busy ones.
+  const busyNodes = laidOut.filter((n) => n.role === 'node').map((n) => place.get(n.id)!);
+  const idleNodes = docked.filter((n) => n.role === 'node');
+  if (idleNodes.length) {
+    const columnX = busyNodes.length ? Math.min(...busyNodes.map((b) => b.x)) : right + (boxes.length ? 64 : 0);
+    const columnWidth = busyNodes.length ? Math.max(...busyNodes.map((b) => b.width)) : 0;
+    let y = busyNodes.length ? Math.max(...busyNodes.map((b) => b.y + b.height)) + GAP : GROUP_PADDING.top;
+    for (const node of idleNodes) {
+      const box = place.get(node.id)!;
+      box.x = columnX;
+      box.y = y;
+      box.width = Math.max(box.width, columnWidth);
+      y += box.height + GAP;
+    }
+    bottom = Math.max(bottom, y - GAP);
+  }
+
+  // Everything else in a row (wrapping) along the bottom.
+  const rest = docked.filter((n) => n.role !== 'node');
+  const rowWidth = Math.max(right, 900);
+  let x = GROUP_PADDING.left;
+  let y = bottom + ROW_GAP;
+  let rowHeight = 0;
+  for (const node of rest) {
+    const box = place.get(node.id)!;
+    if (x > GROUP_PADDING.left && x + box.width > rowWidth) {
+      x = GROUP_PADDING.left;
+      y += rowHeight + GAP;
+      rowHeight = 0;
+    }
+    box.x = x;
+    box.y = y;
+    x += box.width + GAP;
+    rowHeight = Math.max(rowHeight, box.height);
+  }
+
+  const all = [...laidOut, ...docked].map((n) => place.get(n.id)!);
+  const clusterBox = place.get(cluster.id)!;
+  clusterBox.width = Math.max(MIN_GROUP.width, ...all.map((b) => b.x + b.width + GROUP_PADDING.right));
+  clusterBox.height = Math.max(MIN_GROUP.height, ...all.map((b) => b.y + b.height + GROUP_PADDING.bottom));
+}
