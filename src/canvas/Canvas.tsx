@@ -14,9 +14,17 @@ import { useStore } from '../state/store';
 import { TEST_IDS } from '../ui/testIds';
 import { NODE_TYPES } from './BoxNodes';
 import { toFlow, type BoxNode } from './toFlow';
+import { TracePacket } from './TracePacket';
+import { traceView } from './traceView';
 
 const selectPositioned = (s: Store) => s.positioned;
 const selectTheme = (s: Store) => s.theme;
+const selectTrace = (s: Store) => s.trace;
+const selectTraceStep = (s: Store) => s.traceStep;
+
+function prefersReducedMotion(): boolean {
+  return window.matchMedia?.('(prefers-reduced-motion: reduce)').matches ?? false;
+}
 
 function minimapColor(node: BoxNode): string {
   const role = node.data.box.role;
@@ -28,7 +36,33 @@ function FlowCanvas() {
   const positioned = useStore(selectPositioned);
   const theme = useStore(selectTheme);
   const { fitView } = useReactFlow();
+  const trace = useStore(selectTrace);
+  const step = useStore(selectTraceStep);
   const flow = useMemo(() => (positioned ? toFlow(positioned) : { nodes: [], edges: [] }), [positioned]);
+  const view = useMemo(
+    () => (positioned && trace ? traceView(positioned, trace, prefersReducedMotion()) : undefined),
+    [positioned, trace],
+  );
+  // The path glows, everything off it dims; the hop shown now and a failing hop stand out.
+  const nodes = useMemo(() => {
+    if (!view) return flow.nodes;
+    const current = view.hopBoxes[step];
+    const failed = view.failedHop !== -1 && step >= view.failedHop ? view.hopBoxes[view.failedHop] : undefined;
+    return flow.nodes.map((node) => {
+      const classes = [view.pathBoxes.has(node.id) ? 'on-path' : 'off-path'];
+      if (node.id === current) classes.push('is-current');
+      if (node.id === failed) classes.push('is-failed');
+      return { ...node, className: classes.join(' ') };
+    });
+  }, [flow.nodes, view, step]);
+  const edges = useMemo(() => {
+    if (!view) return flow.edges;
+    return flow.edges.map((edge) => ({
+      ...edge,
+      className: `${edge.className ?? ''} ${view.pathEdges.has(edge.id) ? 'on-path' : 'off-path'}`,
+      animated: view.pathEdges.has(edge.id),
+    }));
+  }, [flow.edges, view]);
   const shapeKey = useMemo(() => flow.nodes.map((n) => n.id).join('|'), [flow.nodes]);
   const lastShape = useRef('');
 
@@ -53,8 +87,9 @@ function FlowCanvas() {
 
   return (
     <ReactFlow
-      nodes={flow.nodes}
-      edges={flow.edges}
+      nodes={nodes}
+      edges={edges}
+      className={view ? 'is-tracing' : ''}
       nodeTypes={NODE_TYPES}
       onNodeClick={onNodeClick}
       onPaneClick={() => useStore.getState().select(undefined)}
@@ -72,6 +107,7 @@ function FlowCanvas() {
       <Background gap={24} size={1} />
       <Controls showInteractive={false} position="bottom-left" />
       <MiniMap pannable zoomable nodeColor={minimapColor} position="bottom-right" />
+      {view && <TracePacket view={view} />}
     </ReactFlow>
   );
 }

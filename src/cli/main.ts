@@ -10,6 +10,7 @@ commands:
   check FILE...                 diagnostics as JSON; exit 1 when any is an error
   graph FILE... [--nodes N]     the topology as JSON (N simulated worker nodes, default 3)
   trace FILE... --url URL [--from NAME] [--nodes N] [--request I] [--client-ip IP]
+        [--method M] [--header NAME:VALUE]
                                 a request followed hop by hop, as JSON: from the Internet, or
                                 from the pod of workload NAME; exit 0 when a trace was printed
                                 (see "ok"), 2 on a usage error

@@ -66,6 +66,16 @@ describe('portolan trace', () => {
     expect(pods[0].hops.at(-1)).toMatchObject({ kind: 'container', port: 7070 });
   });
 
+  it('passes --method and --header to Gateway API matches', () => {
+    const file = `${FIXTURES}/gateway-api__examples__standard__basic-http.yaml`;
+    const url = 'http://foo.com/some/thing?great=example';
+    expect(
+      cli('trace', file, '--url', url, '--header', 'magic: foo', '--method', 'GET').json.failure.message,
+    ).toContain('my-service2');
+    expect(cli('trace', file, '--url', url, '--method', 'GET').json.failure.code).toBe('TRACE-NO-RULE');
+    expect(cli('trace', file, '--url', url, '--header', 'magic').code).toBe(2);
+  });
+
   it('exits 2 on usage errors', () => {
     expect(cli('trace', ...SEED).code).toBe(2);
     expect(cli('trace', ...SEED, '--url', 'https://x/', '--request', '-1').code).toBe(2);

@@ -86,6 +86,7 @@ export function startPipeline(store: StoreApi): () => void {
         analysisError: undefined,
         ...(stale ? {} : { topology: analysis.topology }),
       });
+      if (!stale) store.getState().refreshTrace();
       void relayout();
     } catch (error) {
       store.setState({ analysisError: error instanceof Error ? error.message : String(error), stale: true });

@@ -3,6 +3,7 @@ import { Canvas } from '../canvas/Canvas';
 import { useStore, type Store } from '../state/store';
 import { Editor } from './Editor';
 import { FileTabs } from './FileTabs';
+import { Inspector } from './Inspector';
 import { ProblemsList } from './ProblemsList';
 import { StatusBar } from './StatusBar';
 import { TEST_IDS } from './testIds';
@@ -115,6 +116,9 @@ export function App() {
         )}
         <section className="canvas-pane">
           <Canvas />
+          <aside className="side-panels">
+            <Inspector />
+          </aside>
         </section>
       </main>
       <StatusBar />

@@ -26,3 +26,21 @@ export const TEST_IDS = {
   viewMode: 'view-mode',
   dropOverlay: 'drop-overlay',
 } as const;
+
+/** Test ids of the trace UI. */
+export const TRACE_IDS = {
+  bar: 'trace-bar',
+  url: 'trace-url',
+  from: 'trace-from',
+  run: 'trace-run',
+  repeat: 'trace-repeat',
+  clear: 'trace-clear',
+  hops: 'trace-hops',
+  hop: 'trace-hop',
+  caption: 'trace-caption',
+  failure: 'trace-failure',
+  prev: 'trace-prev',
+  next: 'trace-next',
+  play: 'trace-play',
+  packet: 'trace-packet',
+} as const;

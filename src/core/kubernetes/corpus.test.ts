@@ -69,9 +69,21 @@ const expectations: Record<string, Expected> = {
       expect(analysis.diagnostics.some((d) => d.code === 'K8S-INGRESS-TLS-SECRET-MISSING')).toBe(false);
     },
   },
-  'seed deployment alone': { files: ['seed__deployment.yaml'], podsPerNode: n(1, 1), codes: ['K8S-INFERRED-HOST-MISSING'] },
-  'seed service alone selects nothing': { files: ['seed__service.yaml'], podsPerNode: {}, codes: ['K8S-SVC-NO-ENDPOINTS'] },
-  'seed ingress alone misses its Service': { files: ['seed__ingress.yaml'], podsPerNode: {}, codes: ['K8S-INGRESS-BACKEND-MISSING'] },
+  'seed deployment alone': {
+    files: ['seed__deployment.yaml'],
+    podsPerNode: n(1, 1),
+    codes: ['K8S-INFERRED-HOST-MISSING'],
+  },
+  'seed service alone selects nothing': {
+    files: ['seed__service.yaml'],
+    podsPerNode: {},
+    codes: ['K8S-SVC-NO-ENDPOINTS'],
+  },
+  'seed ingress alone misses its Service': {
+    files: ['seed__ingress.yaml'],
+    podsPerNode: {},
+    codes: ['K8S-INGRESS-BACKEND-MISSING'],
+  },
   'bookinfo: reviews selects the pods of 3 Deployments': {
     files: ['istio__samples__bookinfo__platform__kube__bookinfo.yaml'],
     podsPerNode: n(2, 2, 2),
@@ -122,26 +134,49 @@ const expectations: Record<string, Expected> = {
         label: 'REDIS_ADDR',
       });
       expect(talks.filter((e) => e.from === 'Deployment/default/frontend')).toHaveLength(7);
-      expect(talks).toContainEqual(expect.objectContaining({ from: 'Deployment/default/loadgenerator', to: 'Service/default/frontend' }));
-      expect(analysis.topology.edges).toContainEqual({ from: 'internet', to: 'Service/default/frontend-external', kind: 'routes' });
-      expect(analysis.diagnostics[0]!.message).toMatch(/SHOPPING_ASSISTANT_SERVICE_ADDR points at host "shoppingassistantservice"/);
+      expect(talks).toContainEqual(
+        expect.objectContaining({ from: 'Deployment/default/loadgenerator', to: 'Service/default/frontend' }),
+      );
+      expect(analysis.topology.edges).toContainEqual({
+        from: 'internet',
+        to: 'Service/default/frontend-external',
+        kind: 'routes',
+      });
+      expect(analysis.diagnostics[0]!.message).toMatch(
+        /SHOPPING_ASSISTANT_SERVICE_ADDR points at host "shoppingassistantservice"/,
+      );
     },
   },
   'guestbook: named targetPort http-server resolves to 3000': {
-    files: ['k8s-examples__web__guestbook-go__guestbook-controller.yaml', 'k8s-examples__web__guestbook-go__guestbook-service.yaml'],
+    files: [
+      'k8s-examples__web__guestbook-go__guestbook-controller.yaml',
+      'k8s-examples__web__guestbook-go__guestbook-service.yaml',
+    ],
     podsPerNode: n(1, 1, 1),
     selects: { 'Service/default/guestbook': 3 },
     codes: [],
     more: (analysis) => {
       const labels = analysis.topology.edges.filter((e) => e.kind === 'selects').map((e) => e.label);
       expect(labels).toEqual(Array(3).fill('3000 → 3000 (http-server)'));
-      expect(analysis.topology.edges).toContainEqual({ from: 'internet', to: 'Service/default/guestbook', kind: 'routes' });
+      expect(analysis.topology.edges).toContainEqual({
+        from: 'internet',
+        to: 'Service/default/guestbook',
+        kind: 'routes',
+      });
       const rc = byId(analysis, 'ReplicationController/default/guestbook') as WorkloadObj;
       expect(rc.selector).toEqual({ matchLabels: { app: 'guestbook' }, matchExpressions: [] });
     },
   },
-  'guestbook controller alone': { files: ['k8s-examples__web__guestbook-go__guestbook-controller.yaml'], podsPerNode: n(1, 1, 1), codes: [] },
-  'guestbook service alone': { files: ['k8s-examples__web__guestbook-go__guestbook-service.yaml'], podsPerNode: {}, codes: ['K8S-SVC-NO-ENDPOINTS'] },
+  'guestbook controller alone': {
+    files: ['k8s-examples__web__guestbook-go__guestbook-controller.yaml'],
+    podsPerNode: n(1, 1, 1),
+    codes: [],
+  },
+  'guestbook service alone': {
+    files: ['k8s-examples__web__guestbook-go__guestbook-service.yaml'],
+    podsPerNode: {},
+    codes: ['K8S-SVC-NO-ENDPOINTS'],
+  },
   'voting result: NodePort 31001, port 8081 → 80': {
     files: ['voting__k8s-specifications__result-deployment.yaml', 'voting__k8s-specifications__result-service.yaml'],
     podsPerNode: n(1),
@@ -154,13 +189,28 @@ const expectations: Record<string, Expected> = {
         expect.objectContaining({ name: 'result-service', port: 8081, targetPort: 80, nodePort: 31001 }),
       ]);
       expect(analysis.topology.edges.find((e) => e.kind === 'selects')!.label).toBe('8081 → 80');
-      expect(analysis.topology.edges).toContainEqual({ from: 'internet', to: 'Service/default/result', kind: 'routes' });
+      expect(analysis.topology.edges).toContainEqual({
+        from: 'internet',
+        to: 'Service/default/result',
+        kind: 'routes',
+      });
     },
   },
-  'voting deployment alone': { files: ['voting__k8s-specifications__result-deployment.yaml'], podsPerNode: n(1), codes: [] },
-  'voting service alone': { files: ['voting__k8s-specifications__result-service.yaml'], podsPerNode: {}, codes: ['K8S-SVC-NO-ENDPOINTS'] },
+  'voting deployment alone': {
+    files: ['voting__k8s-specifications__result-deployment.yaml'],
+    podsPerNode: n(1),
+    codes: [],
+  },
+  'voting service alone': {
+    files: ['voting__k8s-specifications__result-service.yaml'],
+    podsPerNode: {},
+    codes: ['K8S-SVC-NO-ENDPOINTS'],
+  },
   'cassandra: headless Service + StatefulSet cassandra-0..2': {
-    files: ['k8s-examples__databases__cassandra__cassandra-service.yaml', 'k8s-examples__databases__cassandra__cassandra-statefulset.yaml'],
+    files: [
+      'k8s-examples__databases__cassandra__cassandra-service.yaml',
+      'k8s-examples__databases__cassandra__cassandra-statefulset.yaml',
+    ],
     podsPerNode: n(1, 1, 1),
     selects: { 'Service/default/cassandra': 3 },
     codes: [],
@@ -174,12 +224,23 @@ const expectations: Record<string, Expected> = {
       expect(byId(analysis, 'StorageClass/fast')).toMatchObject({ role: 'generic' });
     },
   },
-  'cassandra service alone': { files: ['k8s-examples__databases__cassandra__cassandra-service.yaml'], podsPerNode: {}, codes: ['K8S-SVC-NO-ENDPOINTS'] },
-  'cassandra statefulset alone': { files: ['k8s-examples__databases__cassandra__cassandra-statefulset.yaml'], podsPerNode: n(1, 1, 1), codes: [] },
+  'cassandra service alone': {
+    files: ['k8s-examples__databases__cassandra__cassandra-service.yaml'],
+    podsPerNode: {},
+    codes: ['K8S-SVC-NO-ENDPOINTS'],
+  },
+  'cassandra statefulset alone': {
+    files: ['k8s-examples__databases__cassandra__cassandra-statefulset.yaml'],
+    podsPerNode: n(1, 1, 1),
+    codes: [],
+  },
   'ingress-nginx baremetal: NodePort controller, named targetPorts, Jobs, generic RBAC': {
     files: ['ingress-nginx__deploy__static__provider__baremetal__deploy.yaml'],
     podsPerNode: n(1, 1, 1),
-    selects: { 'Service/ingress-nginx/ingress-nginx-controller': 1, 'Service/ingress-nginx/ingress-nginx-controller-admission': 1 },
+    selects: {
+      'Service/ingress-nginx/ingress-nginx-controller': 1,
+      'Service/ingress-nginx/ingress-nginx-controller-admission': 1,
+    },
     codes: ['K8S-REF-MISSING'],
     more: (analysis) => {
       // The admission Secret is made at run time by the create Job: info, not a warning.
@@ -191,7 +252,10 @@ const expectations: Record<string, Expected> = {
         expect(analysis.topology.objects.find((o) => o.kind === kind)).toMatchObject({ role: 'generic' });
       }
       expect(byId(analysis, 'ClusterRole/ingress-nginx')).toBeDefined();
-      expect(byId(analysis, 'IngressClass/nginx')).toMatchObject({ role: 'ingressClass', controller: 'k8s.io/ingress-nginx' });
+      expect(byId(analysis, 'IngressClass/nginx')).toMatchObject({
+        role: 'ingressClass',
+        controller: 'k8s.io/ingress-nginx',
+      });
     },
   },
   'ingress-nginx echo-service: two Ingresses to one Service': {
@@ -245,7 +309,11 @@ const expectations: Record<string, Expected> = {
     podsPerNode: n(1, 1, 1),
     codes: [],
     more: (analysis) => {
-      expect(pods(analysis).every((p) => p.namespace === 'kube-system' && /^fluentd-elasticsearch-[a-z2-9]{5}$/.test(p.name))).toBe(true);
+      expect(
+        pods(analysis).every(
+          (p) => p.namespace === 'kube-system' && /^fluentd-elasticsearch-[a-z2-9]{5}$/.test(p.name),
+        ),
+      ).toBe(true);
     },
   },
   'gateway-api basic-http: Gateway + HTTPRoute, backends not in the file': {
@@ -253,9 +321,17 @@ const expectations: Record<string, Expected> = {
     podsPerNode: {},
     codes: ['K8S-ROUTE-BACKEND-MISSING'],
     more: (analysis) => {
-      expect(analysis.topology.edges).toContainEqual({ from: 'HTTPRoute/default/http-app-1', to: 'Gateway/default/my-gateway', kind: 'parent-ref' });
-      expect(analysis.topology.edges).toContainEqual({ from: 'internet', to: 'Gateway/default/my-gateway', kind: 'routes' });
-      expect(byId(analysis, 'GatewayClass/example')).toBeUndefined();
+      expect(analysis.topology.edges).toContainEqual({
+        from: 'HTTPRoute/default/http-app-1',
+        to: 'Gateway/default/my-gateway',
+        kind: 'parent-ref',
+      });
+      expect(analysis.topology.edges).toContainEqual({
+        from: 'internet',
+        to: 'Gateway/default/my-gateway',
+        kind: 'routes',
+      });
+      expect(byId(analysis, 'GatewayClass/example')).toMatchObject({ role: 'generic' });
     },
   },
   'gateway-api default-match: custom backend kind is no error': {
@@ -292,6 +368,11 @@ describe('corpus', () => {
   it('keeps PROVENANCE.tsv in step with the fixtures', () => {
     const lines = readFileSync(new URL('PROVENANCE.tsv', FIXTURES), 'utf8').trim().split('\n');
     expect(lines[0]!.split('\t')[0]).toBe('local_file');
-    expect(lines.slice(1).map((line) => line.split('\t')[0]).sort()).toEqual([...yamlFixtures].sort());
+    expect(
+      lines
+        .slice(1)
+        .map((line) => line.split('\t')[0])
+        .sort(),
+    ).toEqual([...yamlFixtures].sort());
   });
 });

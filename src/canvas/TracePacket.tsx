@@ -1,0 +1,71 @@
+import { ViewportPortal } from '@xyflow/react';
+import { useEffect, useRef } from 'react';
+import { arrivalMs, positionAt, type PacketPosition } from '../layout/tracePlan';
+import { useStore, type Store } from '../state/store';
+import { TRACE_IDS } from '../ui/testIds';
+import type { TraceView } from './traceView';
+
+const selectPlaying = (s: Store) => s.tracePlaying;
+const selectStep = (s: Store) => s.traceStep;
+
+/**
+ * The packet: one requestAnimationFrame clock while playing; its place is `positionAt(plan, t)`.
+ * Stepping by hand moves the clock to the hop's arrival.
+ */
+export function TracePacket({ view }: { view: TraceView }) {
+  const playing = useStore(selectPlaying);
+  const step = useStore(selectStep);
+  const element = useRef<HTMLDivElement>(null);
+  const clock = useRef({ elapsed: 0, hop: -1, plan: view.plan });
+
+  const draw = (position: PacketPosition) => {
+    const el = element.current;
+    if (!el) return;
+    el.style.transform = `translate(${position.x}px, ${position.y}px)`;
+    const failed = view.failedHop !== -1 && position.hop >= view.failedHop && !position.moving;
+    el.classList.toggle('is-failed', failed);
+    el.dataset.hop = String(position.hop);
+  };
+
+  // A hop chosen by hand (or a new trace): jump there.
+  useEffect(() => {
+    const state = clock.current;
+    if (state.hop === step && state.plan === view.plan) return;
+    state.plan = view.plan;
+    state.hop = step;
+    state.elapsed = arrivalMs(view.plan, step);
+    draw(positionAt(view.plan, state.elapsed));
+  });
+
+  useEffect(() => {
+    if (!playing) return;
+    let frame = 0;
+    let last = performance.now();
+    const tick = (now: number) => {
+      const state = clock.current;
+      state.elapsed += now - last;
+      last = now;
+      const position = positionAt(view.plan, state.elapsed);
+      draw(position);
+      if (position.hop !== state.hop) {
+        state.hop = position.hop;
+        useStore.setState({ traceStep: position.hop });
+      }
+      if (position.done) {
+        useStore.getState().traceFinished();
+        return;
+      }
+      frame = requestAnimationFrame(tick);
+    };
+    frame = requestAnimationFrame(tick);
+    return () => cancelAnimationFrame(frame);
+    // draw reads only refs and the view, which is part of the dependencies.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [playing, view]);
+
+  return (
+    <ViewportPortal>
+      <div className="trace-packet" ref={element} data-testid={TRACE_IDS.packet} aria-hidden="true" />
+    </ViewportPortal>
+  );
+}

@@ -1,0 +1,118 @@
+import type { StateCreator } from 'zustand';
+import { traceRequest, type Trace } from '../core/trace';
+import type { Store } from './store';
+
+/** The request being traced, and where its animation stands. */
+export type TraceSlice = {
+  traceUrl: string;
+  /** client inside the cluster (workload name), or '' for the Internet */
+  traceFrom: string;
+  trace: Trace | null;
+  /** the hop shown now */
+  traceStep: number;
+  tracePlaying: boolean;
+  /** 0-based number of the request in a series (round robin) */
+  traceRequestIndex: number;
+  /** requests still to send in repeat mode */
+  traceRepeatLeft: number;
+  setTraceUrl: (url: string) => void;
+  setTraceFrom: (from: string) => void;
+  /** Traces the current URL from the start and plays it. */
+  runTrace: () => void;
+  /** Traces again against the current topology, keeping the step (after an edit). */
+  refreshTrace: () => void;
+  stepTrace: (delta: number) => void;
+  setTraceStep: (step: number) => void;
+  setTracePlaying: (playing: boolean) => void;
+  /** Sends `count` requests one after the other, to show load balancing. */
+  repeatTrace: (count: number) => void;
+  /** The animation reached the last hop: send the next request of a series, or stop. */
+  traceFinished: () => void;
+  clearTrace: () => void;
+};
+
+function reducedMotion(): boolean {
+  return typeof window !== 'undefined' && !!window.matchMedia?.('(prefers-reduced-motion: reduce)').matches;
+}
+
+export const createTraceSlice: StateCreator<Store, [], [], TraceSlice> = (set, get) => {
+  const compute = (requestIndex: number): Trace | null => {
+    const { traceUrl, traceFrom, topology } = get();
+    if (!traceUrl.trim()) return null;
+    return traceRequest(topology, {
+      url: traceUrl.trim(),
+      ...(traceFrom ? { from: traceFrom } : {}),
+      requestIndex,
+    });
+  };
+  return {
+    traceUrl: '',
+    traceFrom: '',
+    trace: null,
+    traceStep: 0,
+    tracePlaying: false,
+    traceRequestIndex: 0,
+    traceRepeatLeft: 0,
+    setTraceUrl: (traceUrl) => set({ traceUrl }),
+    setTraceFrom: (traceFrom) => set({ traceFrom }),
+    runTrace: () => {
+      const trace = compute(0);
+      set({
+        trace,
+        traceRequestIndex: 0,
+        traceRepeatLeft: 0,
+        traceStep: 0,
+        tracePlaying: !!trace && !reducedMotion(),
+      });
+    },
+    refreshTrace: () => {
+      const { trace, traceRequestIndex, traceStep } = get();
+      if (!trace) return;
+      const next = compute(traceRequestIndex);
+      set({ trace: next, traceStep: Math.min(traceStep, Math.max(0, (next?.hops.length ?? 1) - 1)) });
+    },
+    stepTrace: (delta) => {
+      const { trace, traceStep } = get();
+      if (!trace) return;
+      set({ traceStep: Math.min(trace.hops.length - 1, Math.max(0, traceStep + delta)), tracePlaying: false });
+    },
+    setTraceStep: (step) => {
+      const { trace } = get();
+      if (!trace) return;
+      set({ traceStep: Math.min(trace.hops.length - 1, Math.max(0, step)), tracePlaying: false });
+    },
+    setTracePlaying: (tracePlaying) => {
+      const { trace, traceStep } = get();
+      if (!trace) return;
+      // Play from the end starts over.
+      const atEnd = traceStep >= trace.hops.length - 1;
+      set({ tracePlaying, ...(tracePlaying && atEnd ? { traceStep: 0 } : {}) });
+    },
+    repeatTrace: (count) => {
+      const trace = compute(0);
+      set({
+        trace,
+        traceRequestIndex: 0,
+        traceRepeatLeft: Math.max(0, count - 1),
+        traceStep: 0,
+        tracePlaying: !!trace,
+      });
+    },
+    traceFinished: () => {
+      const { traceRepeatLeft, traceRequestIndex } = get();
+      if (traceRepeatLeft <= 0) {
+        set({ tracePlaying: false });
+        return;
+      }
+      const trace = compute(traceRequestIndex + 1);
+      set({
+        trace,
+        traceRequestIndex: traceRequestIndex + 1,
+        traceRepeatLeft: traceRepeatLeft - 1,
+        traceStep: 0,
+        tracePlaying: !!trace,
+      });
+    },
+    clearTrace: () => set({ trace: null, traceStep: 0, tracePlaying: false, traceRepeatLeft: 0 }),
+  };
+};

@@ -1,0 +1,4 @@
+/** The inspector: what the selected object is and how it connects (placeholder). */
+export function Inspector() {
+  return null;
+}
