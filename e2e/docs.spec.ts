@@ -11,3 +11,17 @@ test('README screenshot: the Kubernetes seed sample as a cluster', async ({ app,
   await page.waitForTimeout(600); // let the fit-view animation settle
   await page.screenshot({ path: out('screenshot.png') });
 });
+
+test('README screenshot: a trace, paused at the Service hop', async ({ app, page }) => {
+  await app.open();
+  await expect(app.canvas.box('Service', 'golang-backend-api-service')).toBeVisible();
+  await page.getByTestId('editor-toggle').click();
+  await app.trace.run('https://api.hwangbogyumin.com/');
+  await app.trace.pause();
+  await page.locator('.react-flow__pane').click({ position: { x: 5, y: 5 } });
+  await page.keyboard.press('Home');
+  for (let i = 0; i < 4; i++) await page.keyboard.press('ArrowRight');
+  await expect(app.trace.caption).toContainText('Hop 5/6');
+  await page.waitForTimeout(400);
+  await page.screenshot({ path: out('trace.png') });
+});

@@ -1,5 +1,6 @@
 import { expect, type Locator, type Page } from '@playwright/test';
 import { TEST_IDS } from '../../src/ui/testIds';
+import { TracePage } from './TracePage';
 
 const byId = (id: string) => `[data-testid="${id}"]`;
 
@@ -86,10 +87,12 @@ export class CanvasPage {
 export class AppPage {
   readonly editor: EditorPage;
   readonly canvas: CanvasPage;
+  readonly trace: TracePage;
 
   constructor(readonly page: Page) {
     this.editor = new EditorPage(page);
     this.canvas = new CanvasPage(page);
+    this.trace = new TracePage(page);
   }
 
   /** Opens the app; each test has a fresh browser context, so nothing saved from an earlier test. */

@@ -1,6 +1,6 @@
 import { Handle, Position, type NodeProps } from '@xyflow/react';
 import { memo } from 'react';
-import { TEST_IDS } from '../ui/testIds';
+import { TEST_IDS, VIEW_IDS } from '../ui/testIds';
 import { useStore } from '../state/store';
 import type { BoxNode } from './toFlow';
 
@@ -20,6 +20,43 @@ function ProblemBadge({ counts }: { counts: { error: number; warning: number; in
   return null;
 }
 
+/** Opens a stack of pods, so each is drawn on its own. */
+function ExpandStackButton({ stackId, count }: { stackId: string; count: number }) {
+  return (
+    <button
+      type="button"
+      className="stack-button nodrag nopan"
+      data-testid={VIEW_IDS.stackExpand}
+      title={`Draw each of the ${count} pods`}
+      onClick={(event) => {
+        // Opening replaces this box: selecting it on the way would leave the selection on nothing.
+        event.stopPropagation();
+        useStore.getState().expandStack(stackId);
+      }}
+    >
+      ⤢ show {count}
+    </button>
+  );
+}
+
+/** Folds an opened stack back into one box. */
+function CollapseStackButton({ stackId }: { stackId: string }) {
+  return (
+    <button
+      type="button"
+      className="stack-button nodrag nopan"
+      data-testid={VIEW_IDS.stackCollapse}
+      title="Fold these pods back into one stack"
+      onClick={(event) => {
+        event.stopPropagation();
+        useStore.getState().collapseStack(stackId);
+      }}
+    >
+      ⤡ stack
+    </button>
+  );
+}
+
 const selectHighlight = (id: string) => (s: { selectedId?: string; cursorIds: string[] }) =>
   s.selectedId === id ? 'selected' : s.cursorIds.includes(id) ? 'cursor' : '';
 
@@ -29,16 +66,21 @@ export const ObjectBox = memo(function ObjectBox({ id, data }: NodeProps<BoxNode
   const highlight = useStore(selectHighlight(id));
   return (
     <div
-      className={`box box-${box.role} ${highlight ? `is-${highlight}` : ''} ${box.problems.error ? 'has-error' : ''}`}
+      className={`box box-${box.role} ${box.stack ? 'box-stack' : ''} ${highlight ? `is-${highlight}` : ''} ${box.problems.error ? 'has-error' : ''}`}
       data-testid={TEST_IDS.node}
       data-object-id={box.objectId ?? box.id}
       data-kind={box.kind}
       data-name={box.title}
+      data-stack={box.stack?.pods.length}
     >
       <Handle type="target" position={Position.Left} isConnectable={false} />
       <div className="box-header">
         <span className="box-kind">{box.kind}</span>
-        <ProblemBadge counts={box.problems} />
+        <span className="box-header-end">
+          {box.stack && <ExpandStackButton stackId={box.id} count={box.stack.pods.length} />}
+          {box.collapsibleStack && <CollapseStackButton stackId={box.collapsibleStack} />}
+          <ProblemBadge counts={box.problems} />
+        </span>
       </div>
       <div className="box-title" title={box.title}>
         {box.title}
@@ -62,7 +104,7 @@ export const GroupBox = memo(function GroupBox({ id, data }: NodeProps<BoxNode>)
   const highlight = useStore(selectHighlight(id));
   return (
     <div
-      className={`group group-${box.role} ${highlight ? `is-${highlight}` : ''}`}
+      className={`group group-${box.role} ${highlight ? `is-${highlight}` : ''} ${box.problems.error ? 'has-error' : ''}`}
       data-testid={TEST_IDS.groupNode}
       data-object-id={box.objectId ?? box.id}
       data-kind={box.kind}
@@ -70,7 +112,11 @@ export const GroupBox = memo(function GroupBox({ id, data }: NodeProps<BoxNode>)
     >
       <Handle type="target" position={Position.Left} isConnectable={false} />
       <div className="group-header">
-        <span className="group-title">{box.title}</span>
+        <span className="group-title">
+          {box.title}
+          {box.collapsibleStack && <CollapseStackButton stackId={box.collapsibleStack} />}
+          <ProblemBadge counts={box.problems} />
+        </span>
         {box.subtitle && <span className="group-subtitle">{box.subtitle}</span>}
       </div>
       <Handle type="source" position={Position.Right} isConnectable={false} />

@@ -74,6 +74,27 @@ function FlowCanvas() {
     return () => cancelAnimationFrame(frame);
   }, [shapeKey, fitView]);
 
+  // Fit again when the canvas changes size (a panel opens, the editor collapses).
+  const container = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    const element = container.current;
+    if (!element || typeof ResizeObserver === 'undefined') return;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    let last = `${element.clientWidth}x${element.clientHeight}`;
+    const observer = new ResizeObserver(() => {
+      const size = `${element.clientWidth}x${element.clientHeight}`;
+      if (size === last) return;
+      last = size;
+      clearTimeout(timer);
+      timer = setTimeout(() => void fitView({ padding: 0.08, duration: 200, maxZoom: 1.1 }), 120);
+    });
+    observer.observe(element);
+    return () => {
+      observer.disconnect();
+      clearTimeout(timer);
+    };
+  }, [fitView]);
+
   const onNodeClick: NodeMouseHandler<BoxNode> = (_, node) => {
     const state = useStore.getState();
     const objectId = node.data.box.objectId;
@@ -86,29 +107,37 @@ function FlowCanvas() {
   };
 
   return (
-    <ReactFlow
-      nodes={nodes}
-      edges={edges}
-      className={view ? 'is-tracing' : ''}
-      nodeTypes={NODE_TYPES}
-      onNodeClick={onNodeClick}
-      onPaneClick={() => useStore.getState().select(undefined)}
-      colorMode={theme}
-      minZoom={0.1}
-      maxZoom={2.5}
-      nodesDraggable={false}
-      nodesConnectable={false}
-      elementsSelectable
-      onlyRenderVisibleElements={flow.nodes.length > 300}
-      proOptions={{ hideAttribution: true }}
-      fitView
-      fitViewOptions={{ padding: 0.08, maxZoom: 1.1 }}
-    >
-      <Background gap={24} size={1} />
-      <Controls showInteractive={false} position="bottom-left" />
-      <MiniMap pannable zoomable nodeColor={minimapColor} position="bottom-right" />
-      {view && <TracePacket view={view} />}
-    </ReactFlow>
+    <div className="canvas-fill" ref={container}>
+      <ReactFlow
+        nodes={nodes}
+        edges={edges}
+        className={view ? 'is-tracing' : ''}
+        nodeTypes={NODE_TYPES}
+        onNodeClick={onNodeClick}
+        onPaneClick={() => useStore.getState().select(undefined)}
+        colorMode={theme}
+        minZoom={0.1}
+        maxZoom={2.5}
+        nodesDraggable={false}
+        nodesConnectable={false}
+        elementsSelectable
+        onlyRenderVisibleElements={flow.nodes.length > 300}
+        proOptions={{ hideAttribution: true }}
+        fitView
+        fitViewOptions={{ padding: 0.08, maxZoom: 1.1 }}
+      >
+        <Background gap={24} size={1} />
+        <Controls showInteractive={false} position="bottom-left" />
+        <MiniMap
+          pannable
+          zoomable
+          nodeColor={minimapColor}
+          position="bottom-right"
+          style={{ width: 150, height: 100 }}
+        />
+        {view && <TracePacket view={view} />}
+      </ReactFlow>
+    </div>
   );
 }
 

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { analyze } from '../core/analyze';
 import type { SourceFile } from '../core/model/source';
 import { diagnosticsJson, topologyJson } from './contract';
+import { runRender } from './renderCommand';
 import { runTrace } from './traceCommand';
 
 const USAGE = `usage: portolan <command> FILE... [options]
@@ -14,6 +15,10 @@ commands:
                                 a request followed hop by hop, as JSON: from the Internet, or
                                 from the pod of workload NAME; exit 0 when a trace was printed
                                 (see "ok"), 2 on a usage error
+  render FILE... [-o out.svg] [--trace URL] [--from NAME] [--nodes N] [--theme light|dark]
+                                the cluster picture as a standalone SVG (stdout without -o),
+                                animated with the trace of URL; exit 0 when written, 2 on a
+                                usage error
 `;
 
 type Parsed = { command: string; files: string[]; options: Map<string, string> };
@@ -42,10 +47,14 @@ function readSources(files: readonly string[]): SourceFile[] {
   return files.map((name) => ({ name, text: readFileSync(name, 'utf8') }));
 }
 
-/** Runs the CLI; returns the exit code. */
-export function run(argv: readonly string[], out: (text: string) => void, err: (text: string) => void): number {
+/** Runs the CLI; returns the exit code (a promise of it for `render`, which lays out with ELK). */
+export function run(
+  argv: readonly string[],
+  out: (text: string) => void,
+  err: (text: string) => void,
+): number | Promise<number> {
   const { command, files, options } = parseArgs(argv);
-  if (!['check', 'graph', 'trace'].includes(command) || files.length === 0) {
+  if (!['check', 'graph', 'trace', 'render'].includes(command) || files.length === 0) {
     err(USAGE);
     return 2;
   }
@@ -61,6 +70,7 @@ export function run(argv: readonly string[], out: (text: string) => void, err: (
     err('portolan: --nodes takes a whole number from 1 to 20\n');
     return 2;
   }
+  if (command === 'render') return runRender(sources, nodes, options, out, err);
   const analysis = analyze(sources, nodes !== undefined ? { nodes } : {});
   if (command === 'check') {
     out(JSON.stringify(diagnosticsJson(analysis.diagnostics), null, 2) + '\n');
@@ -73,9 +83,13 @@ export function run(argv: readonly string[], out: (text: string) => void, err: (
 
 const isMain = process.argv[1] && /cli[\\/]main\.ts$/.test(process.argv[1]);
 if (isMain) {
-  process.exitCode = run(
-    process.argv.slice(2),
-    (text) => process.stdout.write(text),
-    (text) => process.stderr.write(text),
-  );
+  void Promise.resolve(
+    run(
+      process.argv.slice(2),
+      (text) => process.stdout.write(text),
+      (text) => process.stderr.write(text),
+    ),
+  ).then((code) => {
+    process.exitCode = code;
+  });
 }

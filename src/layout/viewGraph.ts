@@ -1,27 +1,44 @@
 import type { Diagnostic, Severity } from '../core/model/diagnostics';
 import type { ObjectId } from '../core/model/ids';
-import type { EdgeKind, Role, Topology, TopologyObject } from '../core/model/topology';
+import type { EdgeKind, PodObj, Role, Topology, TopologyObject } from '../core/model/topology';
+import { containerLines, describe } from './describe';
+import { planStacks, type Stack } from './stacks';
+
+export { describe } from './describe';
 
 /**
  * The view step: Topology → boxes and arrows with sizes, before any position is known.
  * Pure; knows text metrics only as estimates (no DOM), so it runs in a worker and in Node.
+ *
+ * Two views of one cluster: `infrastructure` (worker nodes holding pods, the control plane) and
+ * `application` (namespace → workload → its pods, Services beside).
  */
 
 export type ViewMode = 'infrastructure' | 'application';
+export type ControlPlaneMode = 'collapsed' | 'expanded' | 'hidden';
 
 export type ViewOptions = {
   mode: ViewMode;
   /** draw ConfigMaps, Secrets, PVCs, ServiceAccounts */
   showConfig: boolean;
+  /** ids of the stacks the user opened (`stack:…`) */
+  expandedStacks: readonly string[];
+  /** the control plane as one box, a box with a line per component, or not at all */
+  controlPlane: ControlPlaneMode;
 };
 
-export const DEFAULT_VIEW_OPTIONS: ViewOptions = { mode: 'infrastructure', showConfig: false };
+export const DEFAULT_VIEW_OPTIONS: ViewOptions = {
+  mode: 'infrastructure',
+  showConfig: false,
+  expandedStacks: [],
+  controlPlane: 'collapsed',
+};
 
 export type ProblemCounts = Record<Severity, number>;
 
 export type ViewNode = {
   id: string;
-  /** the Topology object it draws; synthetic groups have none */
+  /** the Topology object it draws; synthetic groups and stacks have none */
   objectId?: ObjectId;
   role: Role | 'group';
   kind: string;
@@ -33,6 +50,10 @@ export type ViewNode = {
   width: number;
   height: number;
   problems: ProblemCounts;
+  /** a closed stack: the pods it stands for */
+  stack?: { pods: ObjectId[] };
+  /** an opened stack this box belongs to, which it can be folded back into */
+  collapsibleStack?: string;
 };
 
 export type ViewEdge = {
@@ -55,69 +76,96 @@ const LINE_HEIGHT = 18;
 const HEADER_HEIGHT = 62;
 const MIN_WIDTH = 150;
 const MAX_WIDTH = 400;
+// The expanded control plane says what each component does; it may be wider than other boxes.
+const MAX_CONTROL_PLANE_WIDTH = 560;
 const TRAFFIC_EDGES: ReadonlySet<EdgeKind> = new Set(['routes', 'selects']);
+const NO_PROBLEMS: ProblemCounts = { error: 0, warning: 0, info: 0 };
+const CLUSTER_WIDE = 'group:cluster-wide';
 
 /** Builds the boxes and arrows of a topology for one view. */
 export function buildViewGraph(
   topology: Topology,
   diagnostics: readonly Diagnostic[],
-  options: ViewOptions = DEFAULT_VIEW_OPTIONS,
+  options: Partial<ViewOptions> = {},
 ): ViewGraph {
+  const view: ViewOptions = { ...DEFAULT_VIEW_OPTIONS, ...options };
+  // Compose has no namespaces or workloads: its application view is its only view.
+  const application = view.mode === 'application' && topology.world === 'kubernetes';
   const problems = countProblems(diagnostics);
-  const nodes: ViewNode[] = [];
-  const shown = new Set<string>();
-  const hasOther = topology.objects.some((o) => o.role === 'generic' && topology.world === 'kubernetes');
+  const byId = new Map(topology.objects.map((o) => [o.id, o]));
   const clusterId = topology.objects.find((o) => o.role === 'cluster')?.id;
-
-  const add = (node: ViewNode) => {
-    nodes.push(node);
-    shown.add(node.id);
+  const nodes: ViewNode[] = [];
+  const groups = new Map<string, ViewNode>();
+  const addGroup = (id: string, make: () => ViewNode): string => {
+    if (!groups.has(id)) groups.set(id, make());
+    return id;
   };
+  const namespaceGroup = (namespace: string): string =>
+    addGroup(`ns:${namespace}`, () => {
+      const declared = topology.objects.find((o) => o.kind === 'Namespace' && o.name === namespace);
+      return {
+        ...groupNode(`ns:${namespace}`, namespace, 'namespace', undefined),
+        kind: 'Namespace',
+        ...(declared ? { objectId: declared.id, problems: problems.get(declared.id) ?? NO_PROBLEMS } : {}),
+      };
+    });
 
+  // Where each drawn object sits; pods are set aside to be stacked first.
+  const pods: { pod: PodObj; parent: string | undefined }[] = [];
   for (const object of topology.objects) {
-    if (!isDrawn(object, options)) continue;
-    const parent = parentOf(object, topology, options, clusterId);
-    add(toViewNode(object, parent, problems.get(object.id)));
+    if (!isDrawn(object, view, application)) continue;
+    let parent: string | undefined;
+    if (application) {
+      parent = applicationParent(object, byId, namespaceGroup);
+      if (parent === CLUSTER_WIDE)
+        addGroup(CLUSTER_WIDE, () => groupNode(CLUSTER_WIDE, 'Cluster-wide', 'objects without a namespace', undefined));
+    } else {
+      parent = infrastructureParent(object, topology, clusterId);
+    }
+    if (object.role === 'pod') pods.push({ pod: object, parent });
+    nodes.push(toViewNode(object, parent, problems.get(object.id), view));
   }
-  if (hasOther && clusterId) {
-    add(groupNode('group:other', 'Other objects', 'kinds Portolan draws as plain boxes', clusterId));
-    for (const node of nodes) {
+
+  const stacks = planStacks(pods, !application, new Set(view.expandedStacks));
+  const drawn = stackPods(nodes, stacks.closed, byId, problems, application);
+  for (const stack of stacks.open) {
+    if (application) {
+      const workload = drawn.find((n) => n.id === stack.owner);
+      if (workload) workload.collapsibleStack = stack.id;
+    } else {
+      const members = new Set<string>(stack.pods.map((p) => p.id));
+      for (const node of drawn) if (members.has(node.id)) node.collapsibleStack = stack.id;
+    }
+  }
+  drawn.unshift(...groups.values());
+
+  if (!application && clusterId && drawn.some((n) => n.role === 'generic' && n.parent === clusterId)) {
+    drawn.push(groupNode('group:other', 'Other objects', 'kinds Portolan draws as plain boxes', clusterId));
+    for (const node of drawn) {
       if (node.role === 'generic' && node.parent === clusterId) node.parent = 'group:other';
     }
   }
-  if (options.showConfig && clusterId && nodes.some((n) => n.role === 'config')) {
-    add(groupNode('group:config', 'Config and storage', undefined, clusterId));
-    for (const node of nodes) if (node.role === 'config') node.parent = 'group:config';
+  if (!application && view.showConfig && clusterId && drawn.some((n) => n.role === 'config')) {
+    drawn.push(groupNode('group:config', 'Config and storage', undefined, clusterId));
+    for (const node of drawn) if (node.role === 'config') node.parent = 'group:config';
   }
 
   // Parents must come before their children (React Flow and ELK both want it).
-  const ordered = orderParentsFirst(nodes);
-  const edges: ViewEdge[] = [];
-  const seen = new Set<string>();
-  for (const edge of topology.edges) {
-    if (!shown.has(edge.from) || !shown.has(edge.to)) continue;
-    if (edge.kind === 'owns' && options.mode === 'infrastructure') continue;
-    const id = `${edge.kind}:${edge.from}->${edge.to}`;
-    if (seen.has(id)) continue;
-    seen.add(id);
-    edges.push({
-      id,
-      source: edge.from,
-      target: edge.to,
-      kind: edge.kind,
-      ...(edge.label ? { label: edge.label } : {}),
-      dashed: !TRAFFIC_EDGES.has(edge.kind),
-    });
-  }
-  return { nodes: ordered, edges };
+  const ordered = orderParentsFirst(drawn);
+  return { nodes: ordered, edges: drawnEdges(topology, ordered, stacks.stackOf, byId) };
 }
 
-function isDrawn(object: TopologyObject, options: ViewOptions): boolean {
+function isDrawn(object: TopologyObject, options: ViewOptions, application: boolean): boolean {
   switch (object.role) {
     case 'workload':
-      return options.mode === 'application';
+      return application;
     case 'config':
       return options.showConfig;
+    case 'controlPlane':
+      return !application && options.controlPlane !== 'hidden';
+    case 'node':
+    case 'cluster':
+      return !application;
     case 'endpoints':
     case 'ingressClass':
       return false;
@@ -128,17 +176,122 @@ function isDrawn(object: TopologyObject, options: ViewOptions): boolean {
   }
 }
 
-function parentOf(
+function infrastructureParent(
   object: TopologyObject,
   topology: Topology,
-  options: ViewOptions,
   clusterId: ObjectId | undefined,
 ): string | undefined {
   if (object.parent) return object.parent;
   if (topology.world !== 'kubernetes' || !clusterId) return undefined;
   if (object.role === 'internet' || object.role === 'cluster') return undefined;
-  void options;
   return clusterId;
+}
+
+/** Application view: a pod sits in its workload, everything namespaced in its namespace. */
+function applicationParent(
+  object: TopologyObject,
+  byId: ReadonlyMap<string, TopologyObject>,
+  namespaceGroup: (namespace: string) => string,
+): string | undefined {
+  if (object.role === 'internet') return undefined;
+  if (object.role === 'pod' && object.owner && byId.get(object.owner)?.role === 'workload') return object.owner;
+  if (object.namespace) return namespaceGroup(object.namespace);
+  return CLUSTER_WIDE;
+}
+
+/** Replaces the pods of each closed stack by one stack box, where its first pod was. */
+function stackPods(
+  nodes: ViewNode[],
+  closed: readonly Stack[],
+  byId: ReadonlyMap<string, TopologyObject>,
+  problems: ReadonlyMap<string, ProblemCounts>,
+  application: boolean,
+): ViewNode[] {
+  if (closed.length === 0) return nodes;
+  const firstPod = new Map(closed.map((s) => [s.pods[0]!.id as string, s]));
+  const stacked = new Set(closed.flatMap((s) => s.pods.map((p) => p.id as string)));
+  const result: ViewNode[] = [];
+  for (const node of nodes) {
+    const stack = firstPod.get(node.id);
+    if (stack) result.push(stackNode(stack, byId.get(stack.owner)?.name ?? 'pods', problems, application, node));
+    else if (!stacked.has(node.id)) result.push(node);
+  }
+  return result;
+}
+
+function stackNode(
+  stack: Stack,
+  ownerName: string,
+  problems: ReadonlyMap<string, ProblemCounts>,
+  application: boolean,
+  firstPod: ViewNode,
+): ViewNode {
+  const counts = { ...NO_PROBLEMS };
+  for (const pod of stack.pods) {
+    const own = problems.get(pod.id);
+    if (own) for (const severity of ['error', 'warning', 'info'] as const) counts[severity] += own[severity];
+  }
+  const title = `${ownerName} ×${stack.pods.length}`;
+  const subtitle = `${stack.pods.length} pods${application ? '' : ' on this node'} · stacked`;
+  const lines = containerLines(stack.pods[0]!);
+  return {
+    id: stack.id,
+    role: 'pod',
+    kind: 'Pod',
+    title,
+    subtitle,
+    lines,
+    parent: stack.parent,
+    group: false,
+    // Room for the stacked-cards edge drawn by CSS below and to the right of the box.
+    width: firstPod.width + 8,
+    height: firstPod.height + 8,
+    problems: counts,
+    stack: { pods: stack.pods.map((p) => p.id) },
+  };
+}
+
+/**
+ * The arrows between drawn boxes. An end that is not drawn is moved to what stands for it: a
+ * stacked pod to its stack, a workload (infrastructure view) to its pods. Duplicates merge.
+ */
+function drawnEdges(
+  topology: Topology,
+  nodes: readonly ViewNode[],
+  stackOf: ReadonlyMap<string, string>,
+  byId: ReadonlyMap<string, TopologyObject>,
+): ViewEdge[] {
+  const shown = new Set(nodes.map((n) => n.id));
+  const boxesOf = (id: string): string[] => {
+    if (shown.has(id)) return [id];
+    const stack = stackOf.get(id);
+    if (stack) return [stack];
+    const object = byId.get(id);
+    if (object?.role !== 'workload') return [];
+    return [...new Set(object.pods.flatMap((pod) => boxesOf(pod)))];
+  };
+  const edges: ViewEdge[] = [];
+  const seen = new Set<string>();
+  for (const edge of topology.edges) {
+    // Ownership is drawn by containment (application view) or not at all (infrastructure).
+    if (edge.kind === 'owns') continue;
+    for (const source of boxesOf(edge.from)) {
+      for (const target of boxesOf(edge.to)) {
+        const id = `${edge.kind}:${source}->${target}`;
+        if (source === target || seen.has(id)) continue;
+        seen.add(id);
+        edges.push({
+          id,
+          source,
+          target,
+          kind: edge.kind,
+          ...(edge.label ? { label: edge.label } : {}),
+          dashed: !TRAFFIC_EDGES.has(edge.kind),
+        });
+      }
+    }
+  }
+  return edges;
 }
 
 function groupNode(id: string, title: string, subtitle: string | undefined, parent: string | undefined): ViewNode {
@@ -153,21 +306,28 @@ function groupNode(id: string, title: string, subtitle: string | undefined, pare
     group: true,
     width: 0,
     height: 0,
-    problems: { error: 0, warning: 0, info: 0 },
+    problems: NO_PROBLEMS,
   };
 }
 
 const GROUP_ROLES: ReadonlySet<string> = new Set(['cluster', 'node', 'host', 'network']);
 
-function toViewNode(object: TopologyObject, parent: string | undefined, problems: ProblemCounts | undefined): ViewNode {
-  const { title, subtitle, lines } = describe(object);
-  const group = GROUP_ROLES.has(object.role);
+function toViewNode(
+  object: TopologyObject,
+  parent: string | undefined,
+  problems: ProblemCounts | undefined,
+  view: ViewOptions,
+): ViewNode {
+  const { title, subtitle, lines } = describe(object, view.controlPlane === 'expanded');
+  // A workload is drawn only in the application view, as the group that holds its pods.
+  const group = GROUP_ROLES.has(object.role) || object.role === 'workload';
   const textWidth =
     Math.max(
       title.length * TITLE_CHAR_WIDTH,
       (subtitle ?? '').length * CHAR_WIDTH,
       ...lines.map((l) => l.length * MONO_CHAR_WIDTH),
     ) + 30;
+  const maxWidth = object.role === 'controlPlane' ? MAX_CONTROL_PLANE_WIDTH : MAX_WIDTH;
   return {
     id: object.id,
     objectId: object.id,
@@ -175,114 +335,20 @@ function toViewNode(object: TopologyObject, parent: string | undefined, problems
     kind: object.kind,
     title,
     ...(subtitle ? { subtitle } : {}),
-    lines,
+    lines: group ? [] : lines,
     ...(parent ? { parent } : {}),
     group,
-    width: group ? 0 : Math.round(Math.min(MAX_WIDTH, Math.max(MIN_WIDTH, textWidth))),
+    width: group ? 0 : Math.round(Math.min(maxWidth, Math.max(MIN_WIDTH, textWidth))),
     height: group ? 0 : HEADER_HEIGHT + lines.length * LINE_HEIGHT + (lines.length > 0 ? 8 : 0),
-    problems: problems ?? { error: 0, warning: 0, info: 0 },
+    problems: problems ?? NO_PROBLEMS,
   };
-}
-
-/** What a box says: its title, a subtitle and a few lines of detail. */
-export function describe(object: TopologyObject): { title: string; subtitle?: string; lines: string[] } {
-  switch (object.role) {
-    case 'internet':
-      return { title: 'Internet', subtitle: 'clients outside the cluster', lines: [] };
-    case 'cluster':
-      return { title: object.name || 'Cluster', subtitle: 'Kubernetes cluster', lines: [] };
-    case 'controlPlane':
-      return { title: 'Control plane', subtitle: object.components.join(' · '), lines: [] };
-    case 'node':
-      return {
-        title: object.name,
-        subtitle: `${object.simulated ? 'simulated worker' : 'worker'} · kubelet · kube-proxy · runtime`,
-        lines: [],
-      };
-    case 'pod':
-      return {
-        title: object.name,
-        subtitle: object.unschedulable ? `Pod · unschedulable` : 'Pod',
-        lines: object.template.containers.map(
-          (c) =>
-            `${c.name}${c.ports.length ? ' ' + c.ports.map((p) => `:${p.containerPort}${p.name ? ` (${p.name})` : ''}`).join(' ') : ''}`,
-        ),
-      };
-    case 'service': {
-      const type = object.headless ? 'headless' : object.serviceType;
-      const lines = object.servicePorts.map(
-        (p) =>
-          `${p.port} → ${p.targetPort}${p.nodePort ? ` · node :${p.nodePort}` : ''}${p.protocol !== 'TCP' ? ' ' + p.protocol : ''}`,
-      );
-      if (object.externalName) lines.push(`→ ${object.externalName}`);
-      if (object.selector)
-        lines.push(
-          Object.entries(object.selector)
-            .map(([k, v]) => `${k}=${v}`)
-            .join(', ') || '{}',
-        );
-      return { title: object.name, subtitle: `Service · ${type}`, lines };
-    }
-    case 'ingress': {
-      const lines: string[] = [];
-      for (const rule of object.rules) {
-        for (const path of rule.paths) {
-          const backend = path.backend.service
-            ? `${path.backend.service.name}:${path.backend.service.port.number ?? path.backend.service.port.name ?? ''}`
-            : (path.backend.resource?.name ?? '?');
-          lines.push(`${rule.host ?? '*'}${path.path} (${path.pathType})`, `  → ${backend}`);
-        }
-      }
-      if (object.defaultBackend?.service) lines.push(`default → ${object.defaultBackend.service.name}`);
-      const tls = object.tls.length > 0 ? ' · TLS' : '';
-      return {
-        title: object.name,
-        subtitle: `Ingress${object.ingressClassName ? ` · ${object.ingressClassName}` : ''}${tls}`,
-        lines,
-      };
-    }
-    case 'gateway':
-      return {
-        title: object.name,
-        subtitle: `Gateway${object.gatewayClassName ? ` · ${object.gatewayClassName}` : ''}`,
-        lines: object.listeners.map((l) => `${l.name}: ${l.protocol} ${l.hostname ?? '*'}:${l.port}`),
-      };
-    case 'httpRoute':
-      return {
-        title: object.name,
-        subtitle: 'HTTPRoute',
-        lines: [
-          ...(object.hostnames.length ? [object.hostnames.join(', ')] : []),
-          ...object.rules.map(
-            (r) =>
-              `${r.matches.map((m) => m.path?.value ?? '/').join(' ') || '/'} → ${r.backendRefs.map((b) => b.name).join(', ')}`,
-          ),
-        ],
-      };
-    case 'networkPolicy':
-      return { title: object.name, subtitle: `NetworkPolicy · ${object.policyTypes.join(', ')}`, lines: [] };
-    case 'workload':
-      return {
-        title: object.name,
-        subtitle: `${object.kind} · ${object.replicas} replica${object.replicas === 1 ? '' : 's'}${object.autoscaler ? ` (HPA ${object.autoscaler.minReplicas}–${object.autoscaler.maxReplicas})` : ''}`,
-        lines: object.template.containers.map((c) => `${c.name} ${c.image ?? ''}`.trim()),
-      };
-    case 'container':
-      return {
-        title: object.name,
-        subtitle: object.image ?? (object.build ? `build ${object.build}` : 'container'),
-        lines: object.exposed.map((p) => `:${p.port}${p.protocol !== 'TCP' ? '/' + p.protocol.toLowerCase() : ''}`),
-      };
-    default:
-      return { title: object.name, subtitle: object.kind, lines: [] };
-  }
 }
 
 function countProblems(diagnostics: readonly Diagnostic[]): Map<string, ProblemCounts> {
   const counts = new Map<string, ProblemCounts>();
   for (const diagnostic of diagnostics) {
     if (!diagnostic.objectId) continue;
-    const entry = counts.get(diagnostic.objectId) ?? { error: 0, warning: 0, info: 0 };
+    const entry = counts.get(diagnostic.objectId) ?? { ...NO_PROBLEMS };
     entry[diagnostic.severity] += 1;
     counts.set(diagnostic.objectId, entry);
   }

@@ -1,5 +1,5 @@
 import type { SourceFile } from '../core/model/source';
-import type { ViewMode } from '../layout/viewGraph';
+import type { ControlPlaneMode, ViewMode } from '../layout/viewGraph';
 import { DEFAULT_SAMPLE } from '../samples';
 import type { Store } from './store';
 import type { ThemeChoice } from './viewSlice';
@@ -17,7 +17,13 @@ export type SavedWorkspace = {
   nodeCount: number;
   viewMode: ViewMode;
   showConfig: boolean;
+  expandedStacks: string[];
+  controlPlane: ControlPlaneMode;
 };
+
+const CONTROL_PLANE_MODES: readonly string[] = ['collapsed', 'expanded', 'hidden'] satisfies ControlPlaneMode[];
+// A stale list of opened stacks does no harm, but it should not grow without end.
+const MAX_EXPANDED_STACKS = 200;
 
 function snapshot(state: Store): SavedWorkspace {
   return {
@@ -30,6 +36,8 @@ function snapshot(state: Store): SavedWorkspace {
     nodeCount: state.nodeCount,
     viewMode: state.viewMode,
     showConfig: state.showConfig,
+    expandedStacks: state.expandedStacks,
+    controlPlane: state.controlPlane,
   };
 }
 
@@ -67,6 +75,12 @@ export function restoreWorkspace(store: { setState: (partial: Partial<Store>) =>
   if (typeof saved.nodeCount === 'number') partial.nodeCount = Math.min(20, Math.max(1, Math.round(saved.nodeCount)));
   if (saved.viewMode === 'infrastructure' || saved.viewMode === 'application') partial.viewMode = saved.viewMode;
   if (typeof saved.showConfig === 'boolean') partial.showConfig = saved.showConfig;
+  if (Array.isArray(saved.expandedStacks))
+    partial.expandedStacks = saved.expandedStacks
+      .filter((id): id is string => typeof id === 'string')
+      .slice(-MAX_EXPANDED_STACKS);
+  if (typeof saved.controlPlane === 'string' && CONTROL_PLANE_MODES.includes(saved.controlPlane))
+    partial.controlPlane = saved.controlPlane;
   store.setState(partial);
 }
 
@@ -85,6 +99,8 @@ export function startPersistence(
       'nodeCount',
       'viewMode',
       'showConfig',
+      'expandedStacks',
+      'controlPlane',
     ];
     if (keys.every((key) => key === 'version' || state[key] === previous[key])) return;
     try {

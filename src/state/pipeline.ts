@@ -40,6 +40,8 @@ export function startPipeline(store: StoreApi): () => void {
     const graph = buildViewGraph(state.topology, state.diagnostics, {
       mode: state.viewMode,
       showConfig: state.showConfig,
+      expandedStacks: state.expandedStacks,
+      controlPlane: state.controlPlane,
     });
     const key = structureKey(graph);
     if (key === lastKey && lastPositioned) {
@@ -100,7 +102,13 @@ export function startPipeline(store: StoreApi): () => void {
 
   const unsubscribe = store.subscribe((state, previous) => {
     if (state.files !== previous.files || state.nodeCount !== previous.nodeCount) schedule(ANALYSIS_DEBOUNCE_MS);
-    else if (state.viewMode !== previous.viewMode || state.showConfig !== previous.showConfig) void relayout();
+    else if (
+      state.viewMode !== previous.viewMode ||
+      state.showConfig !== previous.showConfig ||
+      state.expandedStacks !== previous.expandedStacks ||
+      state.controlPlane !== previous.controlPlane
+    )
+      void relayout();
   });
   run();
   return () => {

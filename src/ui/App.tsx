@@ -4,6 +4,8 @@ import { useStore, type Store } from '../state/store';
 import { Editor } from './Editor';
 import { FileTabs } from './FileTabs';
 import { Inspector } from './Inspector';
+import { TraceBar } from './TraceBar';
+import { TraceCaption, TracePanel } from './TracePanel';
 import { ProblemsList } from './ProblemsList';
 import { StatusBar } from './StatusBar';
 import { TEST_IDS } from './testIds';
@@ -18,8 +20,16 @@ function useThemeAttribute() {
   const theme = useStore(selectTheme);
   useEffect(() => {
     const root = document.documentElement;
-    if (theme === 'system') root.removeAttribute('data-theme');
-    else root.setAttribute('data-theme', theme);
+    root.dataset.themeChoice = theme;
+    if (theme !== 'system') {
+      root.dataset.theme = theme;
+      return;
+    }
+    const query = window.matchMedia?.('(prefers-color-scheme: dark)');
+    const follow = () => (root.dataset.theme = query?.matches ? 'dark' : 'light');
+    follow();
+    query?.addEventListener('change', follow);
+    return () => query?.removeEventListener('change', follow);
   }, [theme]);
 }
 
@@ -42,6 +52,30 @@ function usePasteIntoNewTab() {
   }, []);
 }
 
+/** Arrow keys step through the trace, Space plays or pauses, Home restarts, Escape clears. */
+function useTraceKeys() {
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      const state = useStore.getState();
+      if (!state.trace || isEditable(event.target) || event.altKey || event.ctrlKey || event.metaKey) return;
+      const actions: Record<string, () => void> = {
+        ArrowRight: () => state.stepTrace(1),
+        ArrowLeft: () => state.stepTrace(-1),
+        ' ': () => state.setTracePlaying(!state.tracePlaying),
+        Home: () => state.setTraceStep(0),
+        End: () => state.setTraceStep(state.trace!.hops.length - 1),
+        Escape: () => state.clearTrace(),
+      };
+      const action = actions[event.key];
+      if (!action) return;
+      event.preventDefault();
+      action();
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, []);
+}
+
 /** The workspace: editor beside canvas, toolbar above, status below. */
 export function App() {
   const collapsed = useStore(selectCollapsed);
@@ -50,6 +84,7 @@ export function App() {
   const dragDepth = useRef(0);
   useThemeAttribute();
   usePasteIntoNewTab();
+  useTraceKeys();
 
   const startResize = (event: React.PointerEvent<HTMLDivElement>) => {
     event.preventDefault();
@@ -115,10 +150,17 @@ export function App() {
           />
         )}
         <section className="canvas-pane">
-          <Canvas />
-          <aside className="side-panels">
-            <Inspector />
-          </aside>
+          <TraceBar />
+          <div className="canvas-area">
+            <div className="canvas-column">
+              <Canvas />
+              <TraceCaption />
+            </div>
+            <aside className="side-panels">
+              <TracePanel />
+              <Inspector />
+            </aside>
+          </div>
         </section>
       </main>
       <StatusBar />

@@ -2,7 +2,8 @@ import { useRef } from 'react';
 import { useStore, type Store } from '../state/store';
 import type { ThemeChoice } from '../state/viewSlice';
 import { SampleMenu } from './SampleMenu';
-import { TEST_IDS } from './testIds';
+import type { ControlPlaneMode } from '../layout/viewGraph';
+import { TEST_IDS, VIEW_IDS } from './testIds';
 import { addFilesToWorkspace } from './workspaceFiles';
 
 const NEXT_THEME: Record<ThemeChoice, ThemeChoice> = { system: 'light', light: 'dark', dark: 'system' };
@@ -17,6 +18,8 @@ const selectCollapsed = (s: Store) => s.editorCollapsed;
 const selectNodeCount = (s: Store) => s.nodeCount;
 const selectViewMode = (s: Store) => s.viewMode;
 const selectWorld = (s: Store) => s.topology.world;
+const selectControlPlane = (s: Store) => s.controlPlane;
+const selectShowConfig = (s: Store) => s.showConfig;
 
 /** The top bar: samples, open, view settings, theme. */
 export function Toolbar() {
@@ -25,6 +28,8 @@ export function Toolbar() {
   const nodeCount = useStore(selectNodeCount);
   const viewMode = useStore(selectViewMode);
   const world = useStore(selectWorld);
+  const controlPlane = useStore(selectControlPlane);
+  const showConfig = useStore(selectShowConfig);
   const input = useRef<HTMLInputElement>(null);
 
   return (
@@ -77,6 +82,31 @@ export function Toolbar() {
               <option value="infrastructure">Infrastructure</option>
               <option value="application">Application</option>
             </select>
+          </label>
+          <label
+            className="field"
+            title={viewMode === 'application' ? 'The application view draws no control plane' : undefined}
+          >
+            Control plane
+            <select
+              data-testid={VIEW_IDS.controlPlane}
+              value={controlPlane}
+              disabled={viewMode === 'application'}
+              onChange={(e) => useStore.getState().setControlPlane(e.currentTarget.value as ControlPlaneMode)}
+            >
+              <option value="collapsed">Collapsed</option>
+              <option value="expanded">Expanded</option>
+              <option value="hidden">Hidden</option>
+            </select>
+          </label>
+          <label className="field" title="Draw ConfigMaps, Secrets, volumes and ServiceAccounts">
+            <input
+              type="checkbox"
+              data-testid={VIEW_IDS.showConfig}
+              checked={showConfig}
+              onChange={(e) => useStore.getState().setShowConfig(e.currentTarget.checked)}
+            />
+            Config &amp; storage
           </label>
           <label className="field">
             Worker nodes

@@ -44,3 +44,16 @@ export const TRACE_IDS = {
   play: 'trace-play',
   packet: 'trace-packet',
 } as const;
+
+/** Test ids of the view settings, stacks and the inspector. */
+export const VIEW_IDS = {
+  controlPlane: 'control-plane-mode',
+  showConfig: 'show-config',
+  stackExpand: 'stack-expand',
+  stackCollapse: 'stack-collapse',
+  inspector: 'inspector',
+  inspectorClose: 'inspector-close',
+  inspectorSection: 'inspector-section',
+  inspectorLink: 'inspector-link',
+  inspectorProblem: 'inspector-problem',
+} as const;

@@ -1,5 +1,4 @@
 // Tests read the real fixture files from disk; the core itself never does.
-// eslint-disable-next-line no-restricted-imports
 import { readFileSync, readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { analyze } from '../analyze';

@@ -1,11 +1,9 @@
 // The CLI contract is the Kubernetes model's public face; this test drives it end to end.
-// eslint-disable-next-line no-restricted-imports
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-// eslint-disable-next-line no-restricted-imports
-import { run } from '../../cli/main';
+import { run } from './main';
 
-const fixture = (name: string) => fileURLToPath(new URL(`./fixtures/${name}`, import.meta.url));
+const fixture = (name: string) => fileURLToPath(new URL(`../core/kubernetes/fixtures/${name}`, import.meta.url));
 
 function graph(args: string[]) {
   let out = '';

@@ -1,0 +1,103 @@
+import { useMemo } from 'react';
+import { suggestTraceUrls } from '../core/trace';
+import { objectsOfRole } from '../core/model/topology';
+import { useStore, type Store } from '../state/store';
+import { TRACE_IDS } from './testIds';
+
+const selectTopology = (s: Store) => s.topology;
+const selectUrl = (s: Store) => s.traceUrl;
+const selectFrom = (s: Store) => s.traceFrom;
+const selectHasTrace = (s: Store) => s.trace !== null;
+
+/** The request to trace: a URL (with suggestions from the files) and where it comes from. */
+export function TraceBar() {
+  const topology = useStore(selectTopology);
+  const url = useStore(selectUrl);
+  const from = useStore(selectFrom);
+  const hasTrace = useStore(selectHasTrace);
+  const suggestions = useMemo(() => suggestTraceUrls(topology), [topology]);
+  const clients = useMemo(
+    () =>
+      objectsOfRole(topology, 'workload')
+        .filter((w) => w.pods.length > 0)
+        .map((w) => ((w.namespace ?? 'default') === 'default' ? w.name : `${w.namespace}/${w.name}`)),
+    [topology],
+  );
+  if (topology.world !== 'kubernetes') return null;
+
+  const onUrl = (value: string) => {
+    const state = useStore.getState();
+    state.setTraceUrl(value);
+    const suggestion = suggestions.find((s) => s.url === value);
+    if (suggestion) state.setTraceFrom(suggestion.from ?? '');
+  };
+
+  return (
+    <form
+      className="trace-bar"
+      data-testid={TRACE_IDS.bar}
+      onSubmit={(e) => {
+        e.preventDefault();
+        useStore.getState().runTrace();
+      }}
+    >
+      <label className="trace-label" htmlFor="trace-url">
+        Trace
+      </label>
+      <input
+        id="trace-url"
+        className="trace-url"
+        data-testid={TRACE_IDS.url}
+        list="trace-suggestions"
+        placeholder={suggestions[0]?.url ?? 'https://host/path or http://node-1:30080/'}
+        value={url}
+        spellCheck={false}
+        autoComplete="off"
+        onChange={(e) => onUrl(e.currentTarget.value)}
+      />
+      <datalist id="trace-suggestions">
+        {suggestions.map((s) => (
+          <option key={`${s.from ?? ''} ${s.url}`} value={s.url} label={s.label} />
+        ))}
+      </datalist>
+      <label className="field">
+        from
+        <select
+          data-testid={TRACE_IDS.from}
+          value={from}
+          onChange={(e) => useStore.getState().setTraceFrom(e.currentTarget.value)}
+        >
+          <option value="">the Internet</option>
+          {clients.map((c) => (
+            <option key={c} value={c}>
+              pod of {c}
+            </option>
+          ))}
+        </select>
+      </label>
+      <button className="button button-primary" type="submit" data-testid={TRACE_IDS.run} disabled={!url.trim()}>
+        ▶ Trace
+      </button>
+      <button
+        className="button"
+        type="button"
+        data-testid={TRACE_IDS.repeat}
+        disabled={!url.trim()}
+        title="Send 5 requests one after the other, to see kube-proxy spread them over the pods"
+        onClick={() => useStore.getState().repeatTrace(5)}
+      >
+        ×5
+      </button>
+      {hasTrace && (
+        <button
+          className="button"
+          type="button"
+          data-testid={TRACE_IDS.clear}
+          onClick={() => useStore.getState().clearTrace()}
+        >
+          Clear
+        </button>
+      )}
+    </form>
+  );
+}

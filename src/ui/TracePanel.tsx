@@ -1,0 +1,110 @@
+import { useShallow } from 'zustand/react/shallow';
+import { useStore, type Store } from '../state/store';
+import { TRACE_IDS } from './testIds';
+
+const selectTrace = (s: Store) => s.trace;
+const selectStep = (s: Store) => s.traceStep;
+const selectPlaying = (s: Store) => s.tracePlaying;
+const selectRequest = (s: Store) => ({ index: s.traceRequestIndex, left: s.traceRepeatLeft });
+
+/** The hops of the traced request, the current one highlighted; the failure and how to fix it. */
+export function TracePanel() {
+  const trace = useStore(selectTrace);
+  const step = useStore(selectStep);
+  const request = useStore(useShallow(selectRequest));
+  if (!trace) return null;
+  const total = request.index + request.left + 1;
+  return (
+    <section className="panel trace-panel" aria-label="Trace">
+      <header className="panel-header">
+        <span className={`trace-verdict ${trace.ok ? 'is-ok' : 'is-failed'}`}>
+          {trace.ok ? 'Reaches a container' : 'Stops'}
+        </span>
+        {total > 1 && (
+          <span className="panel-dim">
+            request {request.index + 1} of {total}
+          </span>
+        )}
+      </header>
+      <ol className="trace-hops" data-testid={TRACE_IDS.hops}>
+        {trace.hops.map((hop, i) => (
+          <li key={i}>
+            <button
+              className={`trace-hop ${i === step ? 'is-current' : ''} ${hop.failed ? 'is-failed' : ''} ${i > step ? 'is-ahead' : ''}`}
+              data-testid={TRACE_IDS.hop}
+              data-kind={hop.kind}
+              aria-current={i === step ? 'step' : undefined}
+              onClick={() => {
+                const state = useStore.getState();
+                state.setTraceStep(i);
+                if (hop.span) state.revealInEditor(hop.span.file, hop.span.start.offset, hop.span.end.offset);
+              }}
+            >
+              <span className="trace-hop-number" aria-hidden="true">
+                {i + 1}
+              </span>
+              <span className="trace-hop-text">
+                <span className="trace-hop-title">
+                  {hop.kind} <strong>{hop.name}</strong>
+                  {hop.port !== undefined ? ` :${hop.port}` : ''}
+                </span>
+                <span className="trace-hop-caption">{hop.caption}</span>
+                {hop.warning && <span className="trace-hop-warning">⚠ {hop.warning}</span>}
+              </span>
+            </button>
+          </li>
+        ))}
+      </ol>
+      {trace.failure && (
+        <p className="trace-failure" data-testid={TRACE_IDS.failure} data-code={trace.failure.code}>
+          {trace.failure.message}
+        </p>
+      )}
+    </section>
+  );
+}
+
+/** One big line under the canvas: the hop shown now, with step and play controls. */
+export function TraceCaption() {
+  const trace = useStore(selectTrace);
+  const step = useStore(selectStep);
+  const playing = useStore(selectPlaying);
+  if (!trace) return null;
+  const hop = trace.hops[step];
+  if (!hop) return null;
+  const failedHere = hop.failed && trace.failure;
+  return (
+    <div className={`trace-caption ${hop.failed ? 'is-failed' : ''}`} data-testid={TRACE_IDS.caption}>
+      <button
+        className="button"
+        data-testid={TRACE_IDS.prev}
+        aria-label="Previous hop"
+        disabled={step === 0}
+        onClick={() => useStore.getState().stepTrace(-1)}
+      >
+        ◀ Back
+      </button>
+      <button
+        className="button trace-play"
+        data-testid={TRACE_IDS.play}
+        aria-label={playing ? 'Pause' : 'Play'}
+        onClick={() => useStore.getState().setTracePlaying(!playing)}
+      >
+        {playing ? 'Pause' : 'Play'}
+      </button>
+      <button
+        className="button"
+        data-testid={TRACE_IDS.next}
+        aria-label="Next hop"
+        disabled={step >= trace.hops.length - 1}
+        onClick={() => useStore.getState().stepTrace(1)}
+      >
+        Next ▶
+      </button>
+      <span className="trace-caption-step">
+        Hop {step + 1}/{trace.hops.length}
+      </span>
+      <span className="trace-caption-text">{failedHere ? trace.failure!.message : hop.caption}</span>
+    </div>
+  );
+}
