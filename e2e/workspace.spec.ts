@@ -75,6 +75,35 @@ test.describe('the live workspace', () => {
     await expect(app.canvas.box('Service', 'redis-cache')).toBeVisible();
   });
 
+  test('Open… adds the chosen files as tabs, and text pasted outside the editor opens a new tab', async ({
+    app,
+    page,
+  }) => {
+    await page.getByTestId('open-input').setInputFiles([
+      {
+        name: 'cache.yaml',
+        mimeType: 'text/yaml',
+        buffer: Buffer.from(
+          'apiVersion: v1\nkind: Service\nmetadata:\n  name: opened-cache\nspec:\n  ports:\n  - port: 6379\n',
+        ),
+      },
+    ]);
+    await expect(app.editor.tab('cache.yaml')).toHaveAttribute('aria-selected', 'true');
+    await expect(app.canvas.box('Service', 'opened-cache')).toBeVisible();
+
+    await page.locator('.react-flow__pane').click({ position: { x: 5, y: 5 } });
+    await page.evaluate(() => {
+      const data = new DataTransfer();
+      data.setData(
+        'text/plain',
+        'apiVersion: v1\nkind: Service\nmetadata:\n  name: pasted-svc\nspec:\n  ports:\n  - port: 81\n',
+      );
+      document.body.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true }));
+    });
+    await expect(app.editor.tab('pasted.yaml')).toHaveAttribute('aria-selected', 'true');
+    await expect(app.canvas.box('Service', 'pasted-svc')).toBeVisible();
+  });
+
   test('clicking a box selects its YAML document in the editor', async ({ app }) => {
     await expect(app.editor.tab('deployment.yaml')).toHaveAttribute('aria-selected', 'true');
     await app.canvas.box('Ingress', 'golang-backend-api-ingress').click();

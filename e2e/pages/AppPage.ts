@@ -1,5 +1,5 @@
 import { expect, type Locator, type Page } from '@playwright/test';
-import { TEST_IDS } from '../../src/ui/testIds';
+import { TEST_IDS, VIEW_IDS } from '../../src/ui/testIds';
 import { TracePage } from './TracePage';
 
 const byId = (id: string) => `[data-testid="${id}"]`;
@@ -81,6 +81,63 @@ export class CanvasPage {
   group(kind: string, name?: string): Locator {
     return this.page.locator(`${byId(TEST_IDS.groupNode)}[data-kind="${kind}"]${name ? `[data-name="${name}"]` : ''}`);
   }
+
+  /** Stack boxes (many pods drawn as one). */
+  get stacks(): Locator {
+    return this.page.locator(`${byId(TEST_IDS.node)}[data-stack]`);
+  }
+
+  /** An arrow, by the view graph's edge id (`selects:<from>-><to>`). */
+  edge(id: string): Locator {
+    return this.page.getByTestId(`rf__edge-${id}`);
+  }
+
+  /**
+   * How many boxes of a kind are drawn inside a group. React Flow draws children beside their
+   * parent in the DOM, so "inside" is a matter of where they stand.
+   */
+  async countInside(group: Locator, kind: string): Promise<number> {
+    return group.evaluate((element, wanted) => {
+      const outer = element.getBoundingClientRect();
+      const boxes = [...document.querySelectorAll(`[data-testid="graph-node"][data-kind="${wanted}"]`)];
+      return boxes.filter((box) => {
+        const inner = box.getBoundingClientRect();
+        return (
+          inner.left >= outer.left - 1 &&
+          inner.right <= outer.right + 1 &&
+          inner.top >= outer.top - 1 &&
+          inner.bottom <= outer.bottom + 1
+        );
+      }).length;
+    }, kind);
+  }
+
+  /** Pods per worker node, in node order. */
+  async podsPerNode(): Promise<number[]> {
+    const nodes = await this.group('Node').all();
+    return Promise.all(nodes.map((node) => this.countInside(node, 'Pod')));
+  }
+}
+
+/** The inspector panel over the right side of the canvas. */
+export class InspectorPage {
+  constructor(private readonly page: Page) {}
+
+  get panel(): Locator {
+    return this.page.getByTestId(VIEW_IDS.inspector);
+  }
+
+  section(title: string): Locator {
+    return this.panel.locator(`${byId(VIEW_IDS.inspectorSection)}[data-title="${title}"]`);
+  }
+
+  links(title: string): Locator {
+    return this.section(title).getByTestId(VIEW_IDS.inspectorLink);
+  }
+
+  get close(): Locator {
+    return this.page.getByTestId(VIEW_IDS.inspectorClose);
+  }
 }
 
 /** The whole app. */
@@ -88,11 +145,13 @@ export class AppPage {
   readonly editor: EditorPage;
   readonly canvas: CanvasPage;
   readonly trace: TracePage;
+  readonly inspector: InspectorPage;
 
   constructor(readonly page: Page) {
     this.editor = new EditorPage(page);
     this.canvas = new CanvasPage(page);
     this.trace = new TracePage(page);
+    this.inspector = new InspectorPage(page);
   }
 
   /** Opens the app; each test has a fresh browser context, so nothing saved from an earlier test. */
@@ -105,6 +164,24 @@ export class AppPage {
     this.page.once('dialog', (dialog) => void dialog.accept());
     await this.page.getByTestId(TEST_IDS.samplesButton).click();
     await this.page.locator(`${byId(TEST_IDS.sample)}[data-sample="${id}"]`).click();
+  }
+
+  /** Sets the simulated worker node count in the toolbar. */
+  async setWorkerNodes(count: number): Promise<void> {
+    await this.page.getByTestId(TEST_IDS.nodeCount).fill(String(count));
+  }
+
+  async setViewMode(mode: 'infrastructure' | 'application'): Promise<void> {
+    await this.page.getByTestId(TEST_IDS.viewMode).selectOption(mode);
+  }
+
+  /** Edits a file of the workspace: opens its tab and replaces `from` by `to` in its text. */
+  async editFile(name: string, from: string | RegExp, to: string): Promise<void> {
+    await this.editor.openTab(name);
+    const text = await this.editor.text();
+    const edited = text.replace(from, to);
+    expect(edited, `${name} holds ${String(from)}`).not.toBe(text);
+    await this.editor.replaceText(edited);
   }
 
   get status(): Locator {

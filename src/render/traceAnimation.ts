@@ -129,10 +129,10 @@ export function traceCss(scene: TraceScene, palette: Palette): string {
   // No motion: the packet rests where the request ends, with the last caption.
   rules.push(
     `@media (prefers-reduced-motion: reduce) { ` +
-      `.pt-packet, .pt-dot, .pt-cap, .pt-fail-ring { animation: none } ` +
+      `.pt-packet, .pt-dot, .pt-cap${failAt >= 0 ? ', .pt-fail-ring' : ''} { animation: none } ` +
       `.pt-packet { ${at(last.x, last.y)} } ` +
       `.pt-packet { opacity: 1 } .pt-dot { fill: ${failAt >= 0 ? palette.error : palette.accent} } ` +
-      `.pt-fail-ring { opacity: 1 } .pt-cap { opacity: 0 } .pt-cap-${stops.length - 1} { opacity: 1 } }`,
+      `${failAt >= 0 ? '.pt-fail-ring { opacity: 1 } ' : ''}.pt-cap { opacity: 0 } .pt-cap-${stops.length - 1} { opacity: 1 } }`,
   );
   return rules.join('\n');
 }

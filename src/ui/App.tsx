@@ -2,6 +2,7 @@ import { useEffect, useRef, useState } from 'react';
 import { Canvas } from '../canvas/Canvas';
 import { useStore, type Store } from '../state/store';
 import { Editor } from './Editor';
+import { ErrorBoundary } from './ErrorBoundary';
 import { FileTabs } from './FileTabs';
 import { Inspector } from './Inspector';
 import { TraceBar } from './TraceBar';
@@ -153,7 +154,9 @@ export function App() {
           <TraceBar />
           <div className="canvas-area">
             <div className="canvas-column">
-              <Canvas />
+              <ErrorBoundary what="canvas">
+                <Canvas />
+              </ErrorBoundary>
               <TraceCaption />
             </div>
             <aside className="side-panels">

@@ -16,6 +16,7 @@ import { readObjectMeta, type ObjectMeta } from './metadata';
 import { readNetworkPolicy } from './networkPolicy';
 import { INTERNET_ID, readNode, simulatedNodes, synthesizeInfrastructure } from './nodes';
 import { generatedName } from './podNames';
+import { allocateNodePorts } from './nodePortAllocation';
 import { expandWorkloadPods } from './pods';
 import { readService } from './services';
 import { connectServices } from './serviceEndpoints';
@@ -85,6 +86,7 @@ export function buildKubernetesTopology(
   applyAutoscalers(autoscalers, catalog, report);
   expandWorkloadPods(catalog, report, edges);
   checkWorkloads(catalog, report);
+  allocateNodePorts(catalog.services.map((entry) => entry.object));
   connectServices(catalog, report, edges);
   for (const { object: service } of catalog.services) {
     // NodePort and LoadBalancer Services are reachable from outside the cluster.

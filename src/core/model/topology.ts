@@ -141,6 +141,8 @@ export type ServicePort = {
   /** defaults to `port` */
   targetPort: number | string;
   nodePort?: number;
+  /** the files name no nodePort: Portolan picked one in the range, as the cluster would */
+  nodePortAllocated?: boolean;
   protocol: Protocol;
   span?: SourceSpan;
 };

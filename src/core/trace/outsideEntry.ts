@@ -73,7 +73,10 @@ function viaNodePort(ctx: KubeContext, hops: Hop[], url: RequestUrl, node: NodeO
     port: url.port,
     detail: match ? `nodePort ${url.port} → Service ${match.service.name}:${match.port.port}` : `nodePort ${url.port}`,
     caption: match
-      ? `Every node opens nodePort ${url.port} for Service ${match.service.name}; kube-proxy on ${node.name} takes the request`
+      ? `Every node opens nodePort ${url.port} for Service ${match.service.name}; kube-proxy on ${node.name} takes the request` +
+        (match.port.nodePortAllocated
+          ? ' (the files name no nodePort: the cluster picks one at apply time; Portolan picked this one the same way)'
+          : '')
       : `Nothing listens on ${node.name}:${url.port}`,
     objectId: node.id,
     ...(match?.port.span ? { span: match.port.span } : {}),

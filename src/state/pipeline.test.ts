@@ -1,0 +1,40 @@
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { startPipeline } from './pipeline';
+import { useStore } from './store';
+
+const service = (name: string) =>
+  `apiVersion: v1\nkind: Service\nmetadata:\n  name: ${name}\nspec:\n  ports:\n  - port: 80\n`;
+
+const names = () =>
+  useStore
+    .getState()
+    .topology.objects.filter((o) => o.kind === 'Service')
+    .map((o) => o.name);
+
+describe('the analysis pipeline', () => {
+  let stop: (() => void) | undefined;
+  afterEach(() => stop?.());
+
+  it('keeps the last good graph while the text has a syntax error, and updates when it is fixed', async () => {
+    useStore.setState({ files: [{ name: 'svc.yaml', text: service('first') }], activeFile: 'svc.yaml' });
+    stop = startPipeline(useStore);
+    expect(names()).toEqual(['first']);
+    await vi.waitFor(() => expect(useStore.getState().positioned?.nodes.some((n) => n.title === 'first')).toBe(true), {
+      timeout: 10_000,
+    });
+
+    useStore.getState().setFileText('svc.yaml', service('second') + 'broken: [\n');
+    await vi.waitFor(() => expect(useStore.getState().stale).toBe(true));
+    expect(useStore.getState().diagnostics.map((d) => d.code)).toContain('YAML-SYNTAX');
+    expect(names()).toEqual(['first']);
+    // The text itself is kept exactly as typed.
+    expect(useStore.getState().files[0]!.text).toContain('broken: [');
+
+    useStore.getState().setFileText('svc.yaml', service('second'));
+    await vi.waitFor(() => expect(names()).toEqual(['second']));
+    expect(useStore.getState().stale).toBe(false);
+    await vi.waitFor(() => expect(useStore.getState().positioned?.nodes.some((n) => n.title === 'second')).toBe(true), {
+      timeout: 10_000,
+    });
+  });
+});
