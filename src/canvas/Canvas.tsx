@@ -20,6 +20,20 @@ import { traceView } from './traceView';
 const selectPositioned = (s: Store) => s.positioned;
 const selectTheme = (s: Store) => s.theme;
 const selectTrace = (s: Store) => s.trace;
+const selectSelectedId = (s: Store) => s.selectedId;
+const selectCursorIds = (s: Store) => s.cursorIds;
+
+/** Past this many, inferred "talks to" edges show only for the boxes selected or under the cursor. */
+const MAX_ALWAYS_SHOWN_INFERRED = 6;
+
+function quietInferredEdges<E extends { className?: string; source: string; target: string }>(
+  edges: E[],
+  focus: ReadonlySet<string>,
+): E[] {
+  const inferred = edges.filter((e) => e.className?.includes('edge-talks-to'));
+  if (inferred.length <= MAX_ALWAYS_SHOWN_INFERRED) return edges;
+  return edges.filter((e) => !e.className?.includes('edge-talks-to') || focus.has(e.source) || focus.has(e.target));
+}
 const selectTraceStep = (s: Store) => s.traceStep;
 
 function prefersReducedMotion(): boolean {
@@ -55,14 +69,17 @@ function FlowCanvas() {
       return { ...node, className: classes.join(' ') };
     });
   }, [flow.nodes, view, step]);
+  const selectedId = useStore(selectSelectedId);
+  const cursorIds = useStore(selectCursorIds);
   const edges = useMemo(() => {
-    if (!view) return flow.edges;
-    return flow.edges.map((edge) => ({
+    const shown = quietInferredEdges(flow.edges, new Set([selectedId ?? '', ...cursorIds]));
+    if (!view) return shown;
+    return shown.map((edge) => ({
       ...edge,
       className: `${edge.className ?? ''} ${view.pathEdges.has(edge.id) ? 'on-path' : 'off-path'}`,
       animated: view.pathEdges.has(edge.id),
     }));
-  }, [flow.edges, view]);
+  }, [flow.edges, view, selectedId, cursorIds]);
   const shapeKey = useMemo(() => flow.nodes.map((n) => n.id).join('|'), [flow.nodes]);
   const lastShape = useRef('');
 

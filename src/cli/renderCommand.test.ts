@@ -55,15 +55,12 @@ describe('portolan render', () => {
     expect(err).toContain('the traced request stops: 404 Not Found');
   });
 
-  it.each([
-    [['--theme', 'pink']],
-    [['--from', 'web']],
-    [['--trace', '']],
-    [['-o']],
-    [['--nodes', '0']],
-  ])('exits 2 on a usage error: %j', async (extra) => {
-    const { code, out } = await cli('render', ...SEED, ...extra);
-    expect(code).toBe(2);
-    expect(out).toBe('');
-  });
+  it.each([[['--theme', 'pink']], [['--from', 'web']], [['--trace', '']], [['-o']], [['--nodes', '0']]])(
+    'exits 2 on a usage error: %j',
+    async (extra) => {
+      const { code, out } = await cli('render', ...SEED, ...extra);
+      expect(code).toBe(2);
+      expect(out).toBe('');
+    },
+  );
 });

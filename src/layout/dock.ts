@@ -19,6 +19,7 @@ export function dockedIds(graph: ViewGraph): Set<string> {
   const byId = new Map(graph.nodes.map((n) => [n.id, n]));
   const touched = new Set<string>();
   for (const edge of graph.edges) {
+    if (edge.dashed) continue; // drawn, but not laid out (see elkLayout)
     for (let id: string | undefined = edge.source; id; id = byId.get(id)?.parent) touched.add(id);
     for (let id: string | undefined = edge.target; id; id = byId.get(id)?.parent) touched.add(id);
   }
@@ -60,24 +61,41 @@ export function dockIntoCluster(
   laidOut: readonly ViewNode[],
   docked: readonly ViewNode[],
   place: Map<string, Box>,
+  nodeOrder: readonly string[],
 ): void {
-  const boxes = laidOut.map((n) => place.get(n.id)!).filter(Boolean);
+  const boxes = laidOut
+    .filter((n) => n.role !== 'node')
+    .map((n) => place.get(n.id)!)
+    .filter(Boolean);
   const right = boxes.length ? Math.max(...boxes.map((b) => b.x + b.width)) : GROUP_PADDING.left;
   let bottom = boxes.length ? Math.max(...boxes.map((b) => b.y + b.height)) : GROUP_PADDING.top - ROW_GAP;
 
-  // Idle worker nodes join the column of the busy ones.
-  const busyNodes = laidOut.filter((n) => n.role === 'node').map((n) => place.get(n.id)!);
-  const idleNodes = docked.filter((n) => n.role === 'node');
-  if (idleNodes.length) {
-    const columnX = busyNodes.length ? Math.min(...busyNodes.map((b) => b.x)) : right + (boxes.length ? 64 : 0);
-    const columnWidth = busyNodes.length ? Math.max(...busyNodes.map((b) => b.width)) : 0;
-    let y = busyNodes.length ? Math.max(...busyNodes.map((b) => b.y + b.height)) + GAP : GROUP_PADDING.top;
-    for (const node of idleNodes) {
-      const box = place.get(node.id)!;
-      box.x = columnX;
-      box.y = y;
-      box.width = Math.max(box.width, columnWidth);
-      y += box.height + GAP;
+  // Worker nodes, busy and idle, in node order, packed into a grid where ELK put the busy ones:
+  // a single column of many nodes would make a tall, thin picture with tiny text.
+  const busyNodes = laidOut.filter((n) => n.role === 'node');
+  const allNodes = [...busyNodes, ...docked.filter((n) => n.role === 'node')].sort(
+    (a, b) => nodeOrder.indexOf(a.id) - nodeOrder.indexOf(b.id),
+  );
+  if (allNodes.length) {
+    const busyBoxes = busyNodes.map((n) => place.get(n.id)!);
+    const x0 = busyBoxes.length ? Math.min(...busyBoxes.map((b) => b.x)) : right + (boxes.length ? 96 : 0);
+    const y0 = busyBoxes.length ? Math.min(...busyBoxes.map((b) => b.y)) : GROUP_PADDING.top;
+    const sizes = allNodes.map((n) => place.get(n.id)!);
+    const columns = gridColumns(sizes);
+    const columnWidths = Array.from({ length: columns }, (_, c) =>
+      Math.max(...sizes.filter((_, i) => i % columns === c).map((b) => b.width)),
+    );
+    let y = y0;
+    for (let row = 0; row * columns < sizes.length; row++) {
+      const cells = sizes.slice(row * columns, row * columns + columns);
+      let x = x0;
+      cells.forEach((box, c) => {
+        box.x = x;
+        box.y = y;
+        box.width = Math.max(box.width, columnWidths[c]!);
+        x += columnWidths[c]! + GAP;
+      });
+      y += Math.max(...cells.map((b) => b.height)) + GAP;
     }
     bottom = Math.max(bottom, y - GAP);
   }
@@ -105,4 +123,12 @@ export function dockIntoCluster(
   const clusterBox = place.get(cluster.id)!;
   clusterBox.width = Math.max(MIN_GROUP.width, ...all.map((b) => b.x + b.width + GROUP_PADDING.right));
   clusterBox.height = Math.max(MIN_GROUP.height, ...all.map((b) => b.y + b.height + GROUP_PADDING.bottom));
+}
+
+/** How many columns of worker nodes: enough that the grid is not much taller than wide. */
+export function gridColumns(sizes: readonly { width: number; height: number }[]): number {
+  if (sizes.length <= 1) return 1;
+  const height = sizes.reduce((sum, b) => sum + b.height + GAP, 0);
+  const width = Math.max(...sizes.map((b) => b.width));
+  return Math.min(sizes.length, Math.max(1, Math.round(Math.sqrt((height / width) * 0.8))));
 }

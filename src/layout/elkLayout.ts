@@ -11,7 +11,7 @@ const ROOT_OPTIONS: LayoutOptions = {
   'elk.direction': 'RIGHT',
   'elk.hierarchyHandling': 'INCLUDE_CHILDREN',
   'elk.spacing.nodeNode': '22',
-  'elk.layered.spacing.nodeNodeBetweenLayers': '64',
+  'elk.layered.spacing.nodeNodeBetweenLayers': '96',
   'elk.layered.spacing.edgeNodeBetweenLayers': '24',
   // Keep the order the view gives, so small edits do not reshuffle the picture.
   'elk.layered.considerModelOrder.strategy': 'NODES_AND_EDGES',
@@ -24,6 +24,8 @@ const GROUP_OPTIONS: LayoutOptions = {
   'elk.nodeSize.constraints': 'MINIMUM_SIZE',
   'elk.nodeSize.minimum': `(${MIN_GROUP.width}, ${MIN_GROUP.height})`,
   'elk.spacing.nodeNode': '14',
+  // Room between the columns inside the cluster for arrows and their labels.
+  'elk.layered.spacing.nodeNodeBetweenLayers': '88',
 };
 
 /**
@@ -49,9 +51,17 @@ export async function layoutWithElk(elk: ELK, graph: ViewGraph): Promise<Positio
     const parent = (node.parent && elkNodes.get(node.parent)) || root;
     parent.children!.push(elkNode);
   }
+  // Only traffic shapes the picture: inferred and dependency edges (dashed) point backwards
+  // (a pod calling a Service) and would tangle the columns, so they are drawn but not laid out.
   root.edges = graph.edges
-    .filter((edge) => elkNodes.has(edge.source) && elkNodes.has(edge.target))
+    .filter((edge) => !edge.dashed && elkNodes.has(edge.source) && elkNodes.has(edge.target))
     .map((edge) => ({ id: edge.id, sources: [edge.source], targets: [edge.target] }));
+  // The Internet stands left of the cluster even when nothing routes in from it yet.
+  const internet = graph.nodes.find((n) => n.role === 'internet' && !n.parent);
+  const cluster = graph.nodes.find((n) => n.role === 'cluster' && !n.parent);
+  if (internet && cluster && !root.edges.some((e) => e.sources.includes(internet.id))) {
+    root.edges.push({ id: '__internet-cluster', sources: [internet.id], targets: [cluster.id] });
+  }
 
   const laidOut = await elk.layout(root);
   const place = new Map<string, Box>();
@@ -84,6 +94,7 @@ export async function layoutWithElk(elk: ELK, graph: ViewGraph): Promise<Positio
       children.filter((c) => !docked.has(c.id)),
       children.filter((c) => docked.has(c.id)),
       place,
+      graph.nodes.map((n) => n.id),
     );
     const box = place.get(cluster.id)!;
     rootWidth = Math.max(rootWidth, box.x + box.width + 16);

@@ -135,7 +135,8 @@ describe('buildViewGraph: inferred talks-to', () => {
     const talks = graph.edges.filter((e) => e.kind === 'talks-to');
     const webPods = idsOf(graph, (n) => n.role === 'pod' && n.title.startsWith('web-'));
     expect(talks.map((e) => e.source).sort()).toEqual([...webPods].sort());
-    for (const edge of talks) expect(edge).toMatchObject({ target: 'Service/default/db', dashed: true, label: 'DB_HOST' });
+    for (const edge of talks)
+      expect(edge).toMatchObject({ target: 'Service/default/db', dashed: true, label: 'DB_HOST' });
   });
 
   it('application: goes from the workload group to the Service', () => {
@@ -148,9 +149,11 @@ describe('buildViewGraph: inferred talks-to', () => {
 });
 
 describe('buildViewGraph: stacks', () => {
-  const TWELVE = [deployment('api', 12, {}, ''), service('api', 'api'), deployment('client', 1, { API: 'http://api:80' })].join(
-    '---\n',
-  );
+  const TWELVE = [
+    deployment('api', 12, {}, ''),
+    service('api', 'api'),
+    deployment('client', 1, { API: 'http://api:80' }),
+  ].join('---\n');
 
   it('infrastructure: 4+ pods of one owner on one node collapse into a stack', () => {
     const graph = view(TWELVE);

@@ -261,7 +261,8 @@ function drawnEdges(
   stackOf: ReadonlyMap<string, string>,
   byId: ReadonlyMap<string, TopologyObject>,
 ): ViewEdge[] {
-  const shown = new Set(nodes.map((n) => n.id));
+  // Arrows end on boxes, never on groups (a workload's arrows leave from its pods).
+  const shown = new Set(nodes.filter((n) => !n.group).map((n) => n.id));
   const boxesOf = (id: string): string[] => {
     if (shown.has(id)) return [id];
     const stack = stackOf.get(id);

@@ -7,7 +7,11 @@ import { buildViewGraph } from '../layout/viewGraph';
 import { hopBoxesFor } from './renderFiles';
 
 const SEED = Object.entries(
-  import.meta.glob<string>('../core/kubernetes/fixtures/seed__*.yaml', { query: '?raw', import: 'default', eager: true }),
+  import.meta.glob<string>('../core/kubernetes/fixtures/seed__*.yaml', {
+    query: '?raw',
+    import: 'default',
+    eager: true,
+  }),
 ).map(([path, text]) => ({ name: path, text }));
 
 async function seedScene(url: string) {

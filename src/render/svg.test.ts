@@ -8,7 +8,11 @@ import { END_PAUSE_MS } from './traceAnimation';
 import { xmlProblems } from './xmlWellFormed';
 
 const SEED = Object.entries(
-  import.meta.glob<string>('../core/kubernetes/fixtures/seed__*.yaml', { query: '?raw', import: 'default', eager: true }),
+  import.meta.glob<string>('../core/kubernetes/fixtures/seed__*.yaml', {
+    query: '?raw',
+    import: 'default',
+    eager: true,
+  }),
 ).map(([path, text]) => ({ name: path.split('/').pop()!, text }));
 
 const HOST = 'api.hwangbogyumin.com';
@@ -39,7 +43,9 @@ describe('renderSvg: the cluster picture', () => {
     expect(SEED).toHaveLength(3);
     const { svg } = await renderFiles(elk, SEED);
     expectSelfContained(svg);
-    expect(svg).toMatch(/^<svg xmlns="http:\/\/www\.w3\.org\/2000\/svg" width="\d+" height="\d+" viewBox="0 0 \d+ \d+"/);
+    expect(svg).toMatch(
+      /^<svg xmlns="http:\/\/www\.w3\.org\/2000\/svg" width="\d+" height="\d+" viewBox="0 0 \d+ \d+"/,
+    );
     expect(svg).toContain('<title id="pt-title">');
     expect(svg).toContain('<desc id="pt-desc">');
     expect(svg).toContain('golang-backend-api-service');

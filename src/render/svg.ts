@@ -3,7 +3,14 @@ import type { PositionedGraph, PositionedNode } from '../layout/elkLayout';
 import type { ViewEdge } from '../layout/viewGraph';
 import { paletteFor, roleColour, type Palette, type Theme } from './palette';
 import { fitText, type FontStyle } from './textFit';
-import { captionBarMarkup, layoutCaptions, packetMarkup, traceCss, traceScene, type TraceScene } from './traceAnimation';
+import {
+  captionBarMarkup,
+  layoutCaptions,
+  packetMarkup,
+  traceCss,
+  traceScene,
+  type TraceScene,
+} from './traceAnimation';
 import { el, escapeXml, num, textEl } from './xml';
 
 /**
@@ -46,7 +53,8 @@ export function renderSvg(positioned: PositionedGraph, options: RenderOptions = 
   const graphHeight = Math.max(positioned.height, 60) + 2 * MARGIN;
   const captions = scene ? layoutCaptions(scene, width) : undefined;
   const height = graphHeight + (captions?.height ?? 0);
-  const title = options.title ?? (scene ? `Portolan trace: ${scene.trace.hops[0]?.detail ?? ''}` : 'Portolan cluster picture');
+  const title =
+    options.title ?? (scene ? `Portolan trace: ${scene.trace.hops[0]?.detail ?? ''}` : 'Portolan cluster picture');
 
   const defs: string[] = [markers(palette)];
   const body: string[] = [];
@@ -175,7 +183,14 @@ function boxMarkup(node: PositionedNode, rect: Rect, clipId: string, palette: Pa
       fill: hasError ? mix(palette.errorSoft, palette.boxBg, 0.45) : palette.boxBg,
       stroke: hasError ? palette.error : palette.border,
     }),
-    el('rect', { x, y, width: 4, height: rect.height, fill: hasError ? palette.error : role, 'clip-path': `url(#${clipId})` }),
+    el('rect', {
+      x,
+      y,
+      width: 4,
+      height: rect.height,
+      fill: hasError ? palette.error : role,
+      'clip-path': `url(#${clipId})`,
+    }),
   ];
   const texts = [
     textEl(
@@ -184,13 +199,17 @@ function boxMarkup(node: PositionedNode, rect: Rect, clipId: string, palette: Pa
     ),
     textEl({ x: left, y: y + 34, class: 'f-title' }, fitText(node.title, textSpace, FONT.title)),
   ];
-  if (node.subtitle) texts.push(textEl({ x: left, y: y + 50, class: 'f-sub' }, fitText(node.subtitle, textSpace, FONT.subtitle)));
+  if (node.subtitle)
+    texts.push(textEl({ x: left, y: y + 50, class: 'f-sub' }, fitText(node.subtitle, textSpace, FONT.subtitle)));
   node.lines.forEach((line, i) => {
     // Leading spaces indent a line (`  → backend`); XML would collapse them.
     const indent = line.length - line.trimStart().length;
     const lineX = left + indent * FONT.line.size * 0.61;
     texts.push(
-      textEl({ x: lineX, y: y + 68 + 18 * i, class: 'f-line' }, fitText(line.trimStart(), textSpace - (lineX - left), FONT.line)),
+      textEl(
+        { x: lineX, y: y + 68 + 18 * i, class: 'f-line' },
+        fitText(line.trimStart(), textSpace - (lineX - left), FONT.line),
+      ),
     );
   });
   parts.push(el('g', { 'clip-path': `url(#${clipId})` }, texts.join('')), badges.markup);
@@ -241,11 +260,14 @@ function edgeMarkup(
   const to = rects.get(edge.target);
   if (!from || !to || isAncestor(graph, edge.source, edge.target) || isAncestor(graph, edge.target, edge.source))
     return '';
-  const x0 = from.x + from.width;
+  // Right side to left side, as the app draws it; an edge that runs right to left (a cycle
+  // the layered layout had to break) leaves from the left side instead of looping around.
+  const backward = to.x + to.width <= from.x;
+  const x0 = backward ? from.x : from.x + from.width;
   const y0 = from.y + from.height / 2;
-  const x3 = to.x;
+  const x3 = backward ? to.x + to.width : to.x;
   const y3 = to.y + to.height / 2;
-  const bend = Math.max(30, Math.abs(x3 - x0) / 2);
+  const bend = Math.max(30, Math.abs(x3 - x0) / 2) * (backward ? -1 : 1);
   const d = `M${num(x0)},${num(y0)} C${num(x0 + bend)},${num(y0)} ${num(x3 - bend)},${num(y3)} ${num(x3)},${num(y3)}`;
   const onPath = scene?.pathEdges.has(edge.id) ?? false;
   const parts: string[] = [];
@@ -312,7 +334,8 @@ function traceOutlines(scene: TraceScene, rects: Map<string, Rect>, palette: Pal
     if (!rect) continue;
     const ring = { x: rect.x - 3, y: rect.y - 3, width: rect.width + 6, height: rect.height + 6, rx: 10, fill: 'none' };
     parts.push(el('rect', { ...ring, stroke: palette.accent, 'stroke-width': 2 }));
-    if (id === failBox) parts.push(el('rect', { ...ring, stroke: palette.error, 'stroke-width': 3, class: 'pt-fail-ring' }));
+    if (id === failBox)
+      parts.push(el('rect', { ...ring, stroke: palette.error, 'stroke-width': 3, class: 'pt-fail-ring' }));
   }
   return el('g', { class: 'pt-outlines' }, parts.join(''));
 }
@@ -322,7 +345,9 @@ function describePicture(graph: PositionedGraph, scene?: TraceScene): string {
   const boxes = graph.nodes.filter((n) => !n.group).map((n) => `${n.kind} ${n.title}`);
   const lines = [`${boxes.length} objects: ${boxes.join(', ')}.`];
   if (scene) {
-    scene.trace.hops.forEach((hop, i) => lines.push(`Hop ${i + 1}/${scene.trace.hops.length}: ${hop.caption || hop.detail}`));
+    scene.trace.hops.forEach((hop, i) =>
+      lines.push(`Hop ${i + 1}/${scene.trace.hops.length}: ${hop.caption || hop.detail}`),
+    );
     if (scene.trace.failure) lines.push(`The request stops: ${scene.trace.failure.message}`);
   }
   return lines.join('\n');

@@ -6,7 +6,7 @@
 
 export type FontStyle = { size: number; bold?: boolean; mono?: boolean; letterSpacing?: number };
 
-const NARROW = new Set([...'iljI.,:;|!\'`']);
+const NARROW = new Set([..."iljI.,:;|!'`"]);
 const SLIM = new Set([...'frt()[]{}/\\- "']);
 const WIDE = new Set([...'mwMW@%']);
 

@@ -31,7 +31,11 @@ const PACKET_FADE_MS = 300;
 const PACKET_INSET = { x: 20, y: 15 };
 
 /** Where a trace sits on the drawn graph: its stops, and the boxes and edges on its path. */
-export function traceScene(graph: PositionedGraph, trace: Trace, hopBoxes: readonly (string | undefined)[]): TraceScene {
+export function traceScene(
+  graph: PositionedGraph,
+  trace: Trace,
+  hopBoxes: readonly (string | undefined)[],
+): TraceScene {
   const centred = planTrace(graph, hopBoxes);
   // The packet rests in the top right corner of its box, where it covers no text.
   const sizes = new Map(graph.nodes.map((n) => [n.id, n]));
@@ -39,7 +43,9 @@ export function traceScene(graph: PositionedGraph, trace: Trace, hopBoxes: reado
     ...centred,
     stops: centred.stops.map((stop) => {
       const box = stop.boxId ? sizes.get(stop.boxId) : undefined;
-      return box ? { ...stop, x: stop.x + box.width / 2 - PACKET_INSET.x, y: stop.y - box.height / 2 + PACKET_INSET.y } : stop;
+      return box
+        ? { ...stop, x: stop.x + box.width / 2 - PACKET_INSET.x, y: stop.y - box.height / 2 + PACKET_INSET.y }
+        : stop;
     }),
   };
   const boxes = plan.stops.map((s) => s.boxId);
@@ -66,7 +72,8 @@ export function traceScene(graph: PositionedGraph, trace: Trace, hopBoxes: reado
   };
 }
 
-const pct = (scene: TraceScene, ms: number) => `${num((Math.min(Math.max(ms, 0), scene.cycleMs) / scene.cycleMs) * 100)}%`;
+const pct = (scene: TraceScene, ms: number) =>
+  `${num((Math.min(Math.max(ms, 0), scene.cycleMs) / scene.cycleMs) * 100)}%`;
 const at = (x: number, y: number) => `transform: translate(${num(x)}px, ${num(y)}px)`;
 
 /** The keyframes and reduced-motion rules of the animation (no user text in here). */
@@ -85,7 +92,9 @@ export function traceCss(scene: TraceScene, palette: Palette): string {
       moves.push(`${pct(scene, arrive)}, 100% { ${at(stop.x, stop.y)} }`);
     } else {
       moves.push(`${pct(scene, arrive)} { ${at(stop.x, stop.y)} }`);
-      moves.push(`${pct(scene, arrive + plan.dwellMs)} { ${at(stop.x, stop.y)}; animation-timing-function: ease-in-out }`);
+      moves.push(
+        `${pct(scene, arrive + plan.dwellMs)} { ${at(stop.x, stop.y)}; animation-timing-function: ease-in-out }`,
+      );
     }
   });
   rules.push(`@keyframes pt-move { ${moves.join(' ')} }`);
@@ -123,7 +132,10 @@ export function traceCss(scene: TraceScene, palette: Palette): string {
         : i === stops.length - 1
           ? `0%, ${pct(scene, show - FADE_MS)} { opacity: 0 } ${pct(scene, show)}, 100% { opacity: 1 }`
           : `0%, ${pct(scene, show - FADE_MS)} { opacity: 0 } ${pct(scene, show)}, ${pct(scene, hide - FADE_MS)} { opacity: 1 } ${pct(scene, hide)}, 100% { opacity: 0 }`;
-    rules.push(`@keyframes pt-cap-${i} { ${frames} }`, `.pt-cap-${i} { animation: pt-cap-${i} ${cycleMs}ms linear infinite }`);
+    rules.push(
+      `@keyframes pt-cap-${i} { ${frames} }`,
+      `.pt-cap-${i} { animation: pt-cap-${i} ${cycleMs}ms linear infinite }`,
+    );
   });
 
   // No motion: the packet rests where the request ends, with the last caption.

@@ -29,21 +29,22 @@ function revealDiagnostic(d: Diagnostic) {
   useStore.getState().revealInEditor(d.file, offset ?? 0, d.span?.end.offset ?? offset ?? 0);
 }
 
-/** Escape closes the inspector before anything else (a trace) hears it. */
+/**
+ * Escape closes the inspector, also from the editor (a click on a box moves the focus there),
+ * unless the editor used the key itself (closing a completion or lint panel marks it handled).
+ */
 function useEscapeToClose() {
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
-      if (event.key !== 'Escape' || !useStore.getState().selectedId) return;
-      const target = event.target;
-      if (target instanceof HTMLElement && (target.isContentEditable || target.closest('input, textarea, .cm-editor')))
-        return;
+      if (event.key !== 'Escape' || event.defaultPrevented || !useStore.getState().selectedId) return;
+      if (event.target instanceof HTMLElement && event.target.closest('input, textarea, select')) return;
       event.preventDefault();
+      // Registered before the app's key handlers (a child's effects run first): one Escape, one thing closed.
       event.stopImmediatePropagation();
       useStore.getState().select(undefined);
     };
-    // Capture on window runs before the app's own (bubbling) key handlers.
-    window.addEventListener('keydown', onKey, true);
-    return () => window.removeEventListener('keydown', onKey, true);
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
   }, []);
 }
 

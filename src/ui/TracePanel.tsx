@@ -101,6 +101,18 @@ export function TraceCaption() {
       >
         Next ▶
       </button>
+      <button
+        className="button"
+        data-testid={TRACE_IDS.restart}
+        title="Start again from the client (Home)"
+        onClick={() => {
+          const state = useStore.getState();
+          state.setTraceStep(0);
+          state.setTracePlaying(true);
+        }}
+      >
+        ↺ Restart
+      </button>
       <span className="trace-caption-step">
         Hop {step + 1}/{trace.hops.length}
       </span>

@@ -42,6 +42,7 @@ export const TRACE_IDS = {
   prev: 'trace-prev',
   next: 'trace-next',
   play: 'trace-play',
+  restart: 'trace-restart',
   packet: 'trace-packet',
 } as const;
 
