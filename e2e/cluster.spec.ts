@@ -68,7 +68,7 @@ test.describe('the cluster picture (Kubernetes seed sample)', () => {
     await pod.click();
     await expect(app.inspector.panel).toHaveAttribute('data-selected', podId!);
     await expect(app.canvas.box('Pod').and(app.page.locator(`[data-object-id="${podId}"]`))).toHaveClass(/is-selected/);
-    await expect(app.inspector.section('Pod')).toContainText('Deployment golang-backend-api-deployment');
+    await expect(app.inspector.section('Placement')).toContainText('Deployment golang-backend-api-deployment');
     await expect(app.editor.tab('deployment.yaml')).toHaveAttribute('aria-selected', 'true');
 
     await app.page.keyboard.press('Escape');

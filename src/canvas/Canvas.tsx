@@ -98,7 +98,11 @@ function FlowCanvas() {
     if (!element || typeof ResizeObserver === 'undefined') return;
     let timer: ReturnType<typeof setTimeout> | undefined;
     let last = `${element.clientWidth}x${element.clientHeight}`;
+    // A narrow canvas has no room for the minimap.
+    const markNarrow = () => element.parentElement?.classList.toggle('is-narrow', element.clientWidth < 760);
+    markNarrow();
     const observer = new ResizeObserver(() => {
+      markNarrow();
       const size = `${element.clientWidth}x${element.clientHeight}`;
       if (size === last) return;
       last = size;

@@ -181,13 +181,13 @@ describe('buildViewGraph: stacks', () => {
     expect(graph.nodes.filter((n) => n.role === 'pod')).toHaveLength(9);
   });
 
-  it('an expanded stack draws its pods again, each able to fold back', () => {
+  it('an expanded stack draws its pods again; the first can fold them back', () => {
     const id = 'stack:node/node-1:Deployment/default/api';
     const graph = view(TWELVE, { expandedStacks: [id] });
     expect(byId(graph, id)).toBeUndefined();
     const onNode1 = graph.nodes.filter((n) => n.parent === 'node/node-1' && n.title.startsWith('api-'));
     expect(onNode1).toHaveLength(4);
-    for (const pod of onNode1) expect(pod.collapsibleStack).toBe(id);
+    expect(onNode1.map((pod) => pod.collapsibleStack)).toEqual([id, undefined, undefined, undefined]);
     expect(graph.nodes.filter((n) => n.stack)).toHaveLength(2);
     expect(graph.edges.filter((e) => e.kind === 'selects')).toHaveLength(2 + 4);
   });
@@ -263,9 +263,10 @@ data:
     }
   });
 
-  it('application: ConfigMaps in their namespace, used by the workload', () => {
+  it('application: ConfigMaps in a config group of their namespace, used by the workload', () => {
     const graph = view(WITH_CONFIG, { showConfig: true, mode: 'application' });
-    expect(byId(graph, 'ConfigMap/default/settings')?.parent).toBe('ns:default');
+    expect(byId(graph, 'ConfigMap/default/settings')?.parent).toBe('group:config:ns:default');
+    expect(byId(graph, 'group:config:ns:default')?.parent).toBe('ns:default');
     expect(graph.edges.filter((e) => e.kind === 'uses').map((e) => e.source)).toEqual(['Deployment/default/web']);
   });
 });

@@ -133,8 +133,9 @@ export function buildViewGraph(
       const workload = drawn.find((n) => n.id === stack.owner);
       if (workload) workload.collapsibleStack = stack.id;
     } else {
-      const members = new Set<string>(stack.pods.map((p) => p.id));
-      for (const node of drawn) if (members.has(node.id)) node.collapsibleStack = stack.id;
+      // One fold-back button per opened stack, on its first pod, keeps the node calm.
+      const first = drawn.find((n) => n.id === stack.pods[0]!.id);
+      if (first) first.collapsibleStack = stack.id;
     }
   }
   drawn.unshift(...groups.values());
@@ -149,10 +150,25 @@ export function buildViewGraph(
     drawn.push(groupNode('group:config', 'Config and storage', undefined, clusterId));
     for (const node of drawn) if (node.role === 'config') node.parent = 'group:config';
   }
+  if (application) groupConfigPerNamespace(drawn);
 
   // Parents must come before their children (React Flow and ELK both want it).
   const ordered = orderParentsFirst(drawn);
   return { nodes: ordered, edges: drawnEdges(topology, ordered, stacks.stackOf, byId) };
+}
+
+/**
+ * Application view: a namespace's ConfigMaps, Secrets, claims and ServiceAccounts go into one
+ * group at its end. Only traffic edges place boxes, so loose config boxes would be scattered
+ * among the Services of the first column.
+ */
+function groupConfigPerNamespace(nodes: ViewNode[]): void {
+  const namespaces = [...new Set(nodes.filter((n) => n.role === 'config' && n.parent).map((n) => n.parent!))];
+  for (const namespace of namespaces) {
+    const id = `group:config:${namespace}`;
+    nodes.push(groupNode(id, 'Config and storage', undefined, namespace));
+    for (const node of nodes) if (node.role === 'config' && node.parent === namespace) node.parent = id;
+  }
 }
 
 function isDrawn(object: TopologyObject, options: ViewOptions, application: boolean): boolean {
@@ -261,8 +277,7 @@ function drawnEdges(
   stackOf: ReadonlyMap<string, string>,
   byId: ReadonlyMap<string, TopologyObject>,
 ): ViewEdge[] {
-  // Arrows end on boxes, never on groups (a workload's arrows leave from its pods).
-  const shown = new Set(nodes.filter((n) => !n.group).map((n) => n.id));
+  const shown = new Set(nodes.map((n) => n.id));
   const boxesOf = (id: string): string[] => {
     if (shown.has(id)) return [id];
     const stack = stackOf.get(id);

@@ -75,44 +75,50 @@ export function TraceCaption() {
   const failedHere = hop.failed && trace.failure;
   return (
     <div className={`trace-caption ${hop.failed ? 'is-failed' : ''}`} data-testid={TRACE_IDS.caption}>
-      <button
-        className="button"
-        data-testid={TRACE_IDS.prev}
-        aria-label="Previous hop"
-        disabled={step === 0}
-        onClick={() => useStore.getState().stepTrace(-1)}
-      >
-        ◀ Back
-      </button>
-      <button
-        className="button trace-play"
-        data-testid={TRACE_IDS.play}
-        aria-label={playing ? 'Pause' : 'Play'}
-        onClick={() => useStore.getState().setTracePlaying(!playing)}
-      >
-        {playing ? 'Pause' : 'Play'}
-      </button>
-      <button
-        className="button"
-        data-testid={TRACE_IDS.next}
-        aria-label="Next hop"
-        disabled={step >= trace.hops.length - 1}
-        onClick={() => useStore.getState().stepTrace(1)}
-      >
-        Next ▶
-      </button>
-      <button
-        className="button"
-        data-testid={TRACE_IDS.restart}
-        title="Start again from the client (Home)"
-        onClick={() => {
-          const state = useStore.getState();
-          state.setTraceStep(0);
-          state.setTracePlaying(true);
-        }}
-      >
-        ↺ Restart
-      </button>
+      <div className="trace-caption-controls">
+        <button
+          className="button icon-button"
+          data-testid={TRACE_IDS.prev}
+          aria-label="Previous hop"
+          title="Previous hop (←)"
+          disabled={step === 0}
+          onClick={() => useStore.getState().stepTrace(-1)}
+        >
+          ◀
+        </button>
+        <button
+          className="button icon-button"
+          data-testid={TRACE_IDS.play}
+          aria-label={playing ? 'Pause' : 'Play'}
+          title={playing ? 'Pause (Space)' : 'Play (Space)'}
+          onClick={() => useStore.getState().setTracePlaying(!playing)}
+        >
+          {playing ? '❚❚' : '▶'}
+        </button>
+        <button
+          className="button icon-button"
+          data-testid={TRACE_IDS.next}
+          aria-label="Next hop"
+          title="Next hop (→)"
+          disabled={step >= trace.hops.length - 1}
+          onClick={() => useStore.getState().stepTrace(1)}
+        >
+          ▶▶
+        </button>
+        <button
+          className="button icon-button"
+          data-testid={TRACE_IDS.restart}
+          aria-label="Restart"
+          title="Start again from the client (Home)"
+          onClick={() => {
+            const state = useStore.getState();
+            state.setTraceStep(0);
+            state.setTracePlaying(true);
+          }}
+        >
+          ↺
+        </button>
+      </div>
       <span className="trace-caption-step">
         Hop {step + 1}/{trace.hops.length}
       </span>

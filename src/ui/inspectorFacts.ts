@@ -74,7 +74,7 @@ export function inspect(
   switch (object.role) {
     case 'workload': {
       add({
-        title: 'Workload',
+        title: 'Details',
         rows: [
           { key: 'replicas', value: workloadSummary(object) },
           ...(object.autoscaler
@@ -95,7 +95,7 @@ export function inspect(
     }
     case 'pod': {
       add({
-        title: 'Pod',
+        title: 'Placement',
         rows: object.unschedulable ? [{ key: 'unschedulable', value: object.unschedulable }] : [],
         links: links([
           object.node ? link(object.node, 'node') : undefined,
@@ -110,7 +110,7 @@ export function inspect(
     }
     case 'service': {
       add({
-        title: 'Service',
+        title: 'Details',
         rows: [
           { key: 'type', value: object.headless ? `${object.serviceType} (headless)` : object.serviceType },
           ...(object.externalName ? [{ key: 'external name', value: object.externalName, mono: true }] : []),
@@ -129,7 +129,7 @@ export function inspect(
     }
     case 'ingress':
       add({
-        title: 'Ingress',
+        title: 'Details',
         rows: [
           ...(object.ingressClassName ? [{ key: 'class', value: object.ingressClassName }] : []),
           ...object.tls.map((tls) => ({
@@ -150,7 +150,7 @@ export function inspect(
       break;
     case 'node':
       add({
-        title: 'Node',
+        title: 'Details',
         rows: [
           { key: 'runs', value: object.components.join(' · ') },
           ...object.taints.map((t) => ({
