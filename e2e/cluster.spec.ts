@@ -28,11 +28,17 @@ test.describe('the cluster picture (Kubernetes seed sample)', () => {
     await expect.poll(async () => (await app.canvas.podsPerNode()).sort()).toEqual([1, 2, 2]);
   });
 
-  test('a Service whose selector matches nothing gets a badge and a problem', async ({ app }) => {
+  test('a Service whose selector matches nothing gets a red badge and a problem', async ({ app }) => {
+    await expect(app.page.locator('[data-testid^="rf__edge-selects:"]')).toHaveCount(2);
     await app.editFile('service.yaml', 'app: golang-backend-api', 'app: nothing');
     await expect(app.editor.problem('K8S-SVC-NO-ENDPOINTS')).toBeVisible();
-    await expect(app.editor.problem('K8S-SVC-NO-ENDPOINTS')).toHaveAttribute('data-severity', 'warning');
-    await expect(app.canvas.box('Service', 'golang-backend-api-service').locator('.badge')).toBeVisible();
+    await expect(app.editor.problem('K8S-SVC-NO-ENDPOINTS')).toHaveAttribute('data-severity', 'error');
+    await expect(app.editor.problem('K8S-SVC-NO-ENDPOINTS')).toContainText('app=golang-backend-api');
+    const service = app.canvas.box('Service', 'golang-backend-api-service');
+    await expect(service.locator('.badge-error')).toHaveText('1');
+    await expect(service).toHaveClass(/has-error/);
+    // The Service no longer points at the pods.
+    await expect(app.page.locator('[data-testid^="rf__edge-selects:"]')).toHaveCount(0);
   });
 
   test('the worker nodes field draws that many nodes', async ({ app }) => {

@@ -15,9 +15,13 @@ export type TraceView = {
 /** Where a trace sits on the drawn graph: its stops, the boxes and edges on its path. */
 export function traceView(graph: PositionedGraph, trace: Trace, reducedMotion: boolean): TraceView {
   const drawn = new Set(graph.nodes.map((n) => n.id));
+  // A pod inside a closed stack has no box of its own: it sits on its stack.
+  const stackOf = new Map<string, string>();
+  for (const node of graph.nodes) for (const pod of node.stack?.pods ?? []) stackOf.set(pod, node.id);
   const firstOfRole = (role: string) => graph.nodes.find((n) => n.role === role)?.id;
   const fallbackFor = (hop: number): string | undefined => {
     const current = trace.hops[hop];
+    if (current?.objectId && stackOf.has(current.objectId)) return stackOf.get(current.objectId);
     if (current?.kind === 'loadbalancer') {
       // The ingress controller is not a box of its own: it sits on the Ingress it reads.
       const next = trace.hops[hop + 1]?.objectId;

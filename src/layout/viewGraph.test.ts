@@ -263,10 +263,32 @@ data:
     }
   });
 
-  it('application: ConfigMaps in a config group of their namespace, used by the workload', () => {
+  it('application: ConfigMaps in a config group beside their namespace, used by the workload', () => {
     const graph = view(WITH_CONFIG, { showConfig: true, mode: 'application' });
     expect(byId(graph, 'ConfigMap/default/settings')?.parent).toBe('group:config:ns:default');
-    expect(byId(graph, 'group:config:ns:default')?.parent).toBe('ns:default');
+    expect(byId(graph, 'group:config:ns:default')).toMatchObject({ subtitle: 'namespace default', group: true });
+    expect(byId(graph, 'group:config:ns:default')?.parent).toBeUndefined();
     expect(graph.edges.filter((e) => e.kind === 'uses').map((e) => e.source)).toEqual(['Deployment/default/web']);
+  });
+});
+
+describe('buildViewGraph: problems on the boxes', () => {
+  const yaml = deployment('api', 5, { DB_SOURCE: 'postgresql://u:p@postgres:5432/db' });
+
+  it('shows a workload’s problems on each of its pods in the infrastructure view', () => {
+    const pods = view(yaml, {}, 5).nodes.filter((n) => n.kind === 'Pod');
+    expect(pods).toHaveLength(5);
+    for (const pod of pods) expect(pod.problems).toMatchObject({ warning: 1 });
+  });
+
+  it('shows them once on a stack, and on the workload itself in the application view', () => {
+    const stacked = view(yaml, {}, 1).nodes.filter((n) => n.kind === 'Pod');
+    expect(stacked).toHaveLength(1);
+    expect(stacked[0]!.stack?.pods).toHaveLength(5);
+    expect(stacked[0]!.problems).toMatchObject({ warning: 1 });
+
+    const app = view(yaml, { mode: 'application' });
+    expect(app.nodes.find((n) => n.kind === 'Deployment')!.problems).toMatchObject({ warning: 1 });
+    expect(app.nodes.filter((n) => n.kind === 'Pod').every((n) => n.problems.warning === 0)).toBe(true);
   });
 });

@@ -69,13 +69,13 @@ export type ViewEdge = {
 export type ViewGraph = { nodes: ViewNode[]; edges: ViewEdge[] };
 
 // Estimates of the rendered text (no DOM here): 13px bold titles, 11.5px text and monospace lines.
-const TITLE_CHAR_WIDTH = 7.9;
+const TITLE_CHAR_WIDTH = 8.4;
 const CHAR_WIDTH = 6.6;
 const MONO_CHAR_WIDTH = 7.0;
 const LINE_HEIGHT = 18;
 const HEADER_HEIGHT = 62;
 const MIN_WIDTH = 150;
-const MAX_WIDTH = 400;
+const MAX_WIDTH = 420;
 // The expanded control plane says what each component does; it may be wider than other boxes.
 const MAX_CONTROL_PLANE_WIDTH = 560;
 const TRAFFIC_EDGES: ReadonlySet<EdgeKind> = new Set(['routes', 'selects']);
@@ -91,7 +91,7 @@ export function buildViewGraph(
   const view: ViewOptions = { ...DEFAULT_VIEW_OPTIONS, ...options };
   // Compose has no namespaces or workloads: its application view is its only view.
   const application = view.mode === 'application' && topology.world === 'kubernetes';
-  const problems = countProblems(diagnostics);
+  const problems = countProblems(diagnostics, application ? undefined : topology);
   const byId = new Map(topology.objects.map((o) => [o.id, o]));
   const clusterId = topology.objects.find((o) => o.role === 'cluster')?.id;
   const nodes: ViewNode[] = [];
@@ -159,14 +159,15 @@ export function buildViewGraph(
 
 /**
  * Application view: a namespace's ConfigMaps, Secrets, claims and ServiceAccounts go into one
- * group at its end. Only traffic edges place boxes, so loose config boxes would be scattered
- * among the Services of the first column.
+ * group beside the namespace. Only traffic edges place boxes (elkLayout), so config boxes inside
+ * the namespace would be scattered among the Services of its first column.
  */
 function groupConfigPerNamespace(nodes: ViewNode[]): void {
   const namespaces = [...new Set(nodes.filter((n) => n.role === 'config' && n.parent).map((n) => n.parent!))];
   for (const namespace of namespaces) {
     const id = `group:config:${namespace}`;
-    nodes.push(groupNode(id, 'Config and storage', undefined, namespace));
+    const name = namespace.replace(/^ns:/, '');
+    nodes.push(groupNode(id, 'Config and storage', `namespace ${name}`, nodes.find((n) => n.id === namespace)?.parent));
     for (const node of nodes) if (node.role === 'config' && node.parent === namespace) node.parent = id;
   }
 }
@@ -242,10 +243,13 @@ function stackNode(
   application: boolean,
   firstPod: ViewNode,
 ): ViewNode {
+  // The pods of a stack share their workload's problems: show them once, not once per pod.
   const counts = { ...NO_PROBLEMS };
   for (const pod of stack.pods) {
     const own = problems.get(pod.id);
-    if (own) for (const severity of ['error', 'warning', 'info'] as const) counts[severity] += own[severity];
+    if (own)
+      for (const severity of ['error', 'warning', 'info'] as const)
+        counts[severity] = Math.max(counts[severity], own[severity]);
   }
   const title = `${ownerName} ×${stack.pods.length}`;
   const subtitle = `${stack.pods.length} pods${application ? '' : ' on this node'} · stacked`;
@@ -360,13 +364,22 @@ function toViewNode(
   };
 }
 
-function countProblems(diagnostics: readonly Diagnostic[]): Map<string, ProblemCounts> {
+/**
+ * Problems per object. With `podsInheritFrom` (the infrastructure view, where workloads are not
+ * drawn), a workload's problems show on each of its pods: they share its template.
+ */
+function countProblems(diagnostics: readonly Diagnostic[], podsInheritFrom?: Topology): Map<string, ProblemCounts> {
   const counts = new Map<string, ProblemCounts>();
-  for (const diagnostic of diagnostics) {
-    if (!diagnostic.objectId) continue;
-    const entry = counts.get(diagnostic.objectId) ?? { ...NO_PROBLEMS };
-    entry[diagnostic.severity] += 1;
-    counts.set(diagnostic.objectId, entry);
+  const add = (id: string, severity: Severity, n = 1) => {
+    const entry = counts.get(id) ?? { ...NO_PROBLEMS };
+    entry[severity] += n;
+    counts.set(id, entry);
+  };
+  for (const diagnostic of diagnostics) if (diagnostic.objectId) add(diagnostic.objectId, diagnostic.severity);
+  for (const object of podsInheritFrom?.objects ?? []) {
+    const inherited = object.role === 'pod' && object.owner ? counts.get(object.owner) : undefined;
+    if (!inherited || object.role !== 'pod') continue;
+    for (const severity of ['error', 'warning', 'info'] as const) add(object.id, severity, inherited[severity]);
   }
   return counts;
 }

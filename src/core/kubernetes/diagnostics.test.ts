@@ -112,9 +112,17 @@ const cases: Case[] = [
       service({ spec: 'selector:\n    app: wbe\n  ports:\n    - port: 80' }),
     ),
     code: 'K8S-SVC-NO-ENDPOINTS',
-    severity: 'warning',
+    severity: 'error',
     fires: true,
     message: /app=wbe.*Pods in namespace default have: app=web \(Deployment web\)/,
+  },
+  {
+    name: 'Service selecting no pod, with no pods of its namespace in the files',
+    yaml: service({ spec: 'selector:\n    app: elsewhere\n  ports:\n    - port: 80' }),
+    code: 'K8S-SVC-NO-ENDPOINTS',
+    severity: 'warning',
+    fires: true,
+    message: /No pods run in namespace default/,
   },
   {
     name: 'Service whose pods are in another namespace',

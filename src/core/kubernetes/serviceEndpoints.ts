@@ -97,6 +97,10 @@ function checkSelection(entry: Sourced<ServiceObj>, selected: PodObj[], catalog:
     (pod) => pod.namespace !== service.namespace && selectorMatches(service.selector, pod.template.labels),
   );
   let hint: string;
+  // When the files hold pods in the Service's namespace (the app is here) and it misses them
+  // all, every request to it fails: an error. With no pods here at all, they may live in files
+  // not pasted: a warning.
+  const podsHere = catalog.pods.some((pod) => pod.namespace === service.namespace);
   if (elsewhere.length > 0) {
     const namespaces = [...new Set(elsewhere.map((pod) => pod.namespace))].join(', ');
     hint = `Pods with these labels run in namespace ${namespaces}, but a Service only selects pods of its own namespace (${service.namespace}).`;
@@ -110,9 +114,9 @@ function checkSelection(entry: Sourced<ServiceObj>, selected: PodObj[], catalog:
   report(
     entry.doc,
     ['spec', 'selector'],
-    'warning',
+    podsHere || elsewhere.length > 0 ? 'error' : 'warning',
     'K8S-SVC-NO-ENDPOINTS',
-    `${what} selects ${selector}, which matches no pod, so it has no endpoints. ${hint}`,
+    `${what} selects ${selector}, which matches no pod, so it has no endpoints: requests to it fail (503). ${hint}`,
     service.id,
   );
 }
