@@ -119,3 +119,16 @@ test('the control plane can be expanded or hidden; config and storage appear on 
   await expect(app.canvas.box('ServiceAccount', 'frontend')).toBeVisible();
   await expect(app.canvas.box('ControlPlane')).toHaveCount(0);
 });
+
+test('the images layer shows the registry and the nodes whose runtime pulls from it', async ({ app, page }) => {
+  await app.open();
+  await expect(app.canvas.box('Registry')).toHaveCount(0);
+  await page.getByTestId('show-images').check();
+  const registry = app.canvas.box('Registry', 'docker.io');
+  await expect(registry).toBeVisible();
+  await expect(registry).toContainText('ghkdqhrbals/simplebank:latest');
+  // Two pods on two nodes: two pulls.
+  await expect(page.locator('[data-testid^="rf__edge-pulls:registry:docker.io->node/"]')).toHaveCount(2);
+  await page.getByTestId('show-images').uncheck();
+  await expect(app.canvas.box('Registry')).toHaveCount(0);
+});

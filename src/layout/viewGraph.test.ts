@@ -292,3 +292,26 @@ describe('buildViewGraph: problems on the boxes', () => {
     expect(app.nodes.filter((n) => n.kind === 'Pod').every((n) => n.problems.warning === 0)).toBe(true);
   });
 });
+
+describe('buildViewGraph: the images layer', () => {
+  const yaml = [deployment('web', 2), deployment('db', 1)].join('---\n');
+
+  it('draws nothing of it unless asked', () => {
+    expect(view(yaml).nodes.some((n) => n.role === 'registry')).toBe(false);
+  });
+
+  it('draws each registry with its images, and an arrow to each node that pulls from it', () => {
+    const graph = view(yaml, { showImages: true });
+    const registry = byId(graph, 'registry:docker.io');
+    expect(registry).toMatchObject({ parent: 'group:registries', title: 'docker.io' });
+    expect(registry!.lines).toEqual(['example/db:1', 'example/web:1']);
+    const pulls = graph.edges.filter((e) => e.kind === 'pulls').map((e) => e.target);
+    const nodesWithPods = new Set(graph.nodes.filter((n) => n.kind === 'Pod').map((n) => n.parent));
+    expect(new Set(pulls)).toEqual(nodesWithPods);
+    expect(graph.edges.filter((e) => e.kind === 'pulls').every((e) => e.dashed)).toBe(true);
+  });
+
+  it('is not part of the application view', () => {
+    expect(view(yaml, { showImages: true, mode: 'application' }).nodes.some((n) => n.role === 'registry')).toBe(false);
+  });
+});

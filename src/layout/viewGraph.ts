@@ -2,6 +2,7 @@ import type { Diagnostic, Severity } from '../core/model/diagnostics';
 import type { ObjectId } from '../core/model/ids';
 import type { EdgeKind, PodObj, Role, Topology, TopologyObject } from '../core/model/topology';
 import { containerLines, describe } from './describe';
+import { registriesOf } from './registries';
 import { planStacks, type Stack } from './stacks';
 
 export { describe } from './describe';
@@ -21,6 +22,8 @@ export type ViewOptions = {
   mode: ViewMode;
   /** draw ConfigMaps, Secrets, PVCs, ServiceAccounts */
   showConfig: boolean;
+  /** draw the image registries, and which worker nodes pull from each (infrastructure view) */
+  showImages: boolean;
   /** ids of the stacks the user opened (`stack:…`) */
   expandedStacks: readonly string[];
   /** the control plane as one box, a box with a line per component, or not at all */
@@ -30,6 +33,7 @@ export type ViewOptions = {
 export const DEFAULT_VIEW_OPTIONS: ViewOptions = {
   mode: 'infrastructure',
   showConfig: false,
+  showImages: false,
   expandedStacks: [],
   controlPlane: 'collapsed',
 };
@@ -40,7 +44,7 @@ export type ViewNode = {
   id: string;
   /** the Topology object it draws; synthetic groups and stacks have none */
   objectId?: ObjectId;
-  role: Role | 'group';
+  role: Role | 'group' | 'registry';
   kind: string;
   title: string;
   subtitle?: string;
@@ -60,7 +64,8 @@ export type ViewEdge = {
   id: string;
   source: string;
   target: string;
-  kind: EdgeKind;
+  /** `pulls`: a registry → the worker nodes whose runtime pulls its images (the images layer) */
+  kind: EdgeKind | 'pulls';
   label?: string;
   /** inferred or dependency edges are dashed; edges that carry traffic are solid */
   dashed: boolean;
@@ -152,9 +157,45 @@ export function buildViewGraph(
   }
   if (application) groupConfigPerNamespace(drawn);
 
+  const pulls = !application && view.showImages ? addRegistries(topology, drawn) : [];
+
   // Parents must come before their children (React Flow and ELK both want it).
   const ordered = orderParentsFirst(drawn);
-  return { nodes: ordered, edges: drawnEdges(topology, ordered, stacks.stackOf, byId) };
+  return { nodes: ordered, edges: [...drawnEdges(topology, ordered, stacks.stackOf, byId), ...pulls] };
+}
+
+/** The images layer: a box per registry (its images listed), an arrow to each node that pulls. */
+function addRegistries(topology: Topology, nodes: ViewNode[]): ViewEdge[] {
+  const registries = registriesOf(topology);
+  if (registries.length === 0) return [];
+  nodes.push(groupNode('group:registries', 'Image registries', "pulled by each node's container runtime", undefined));
+  const edges: ViewEdge[] = [];
+  for (const registry of registries) {
+    const id = `registry:${registry.host}`;
+    const prefix = `${registry.host}/`;
+    const lines = registry.images.map((image) => (image.startsWith(prefix) ? image.slice(prefix.length) : image));
+    const textWidth = Math.max(
+      registry.host.length * TITLE_CHAR_WIDTH,
+      ...lines.map((l) => l.length * MONO_CHAR_WIDTH),
+    );
+    nodes.push({
+      id,
+      role: 'registry',
+      kind: 'Registry',
+      title: registry.host,
+      subtitle: `${registry.images.length} image${registry.images.length === 1 ? '' : 's'}`,
+      lines,
+      parent: 'group:registries',
+      group: false,
+      width: Math.round(Math.min(MAX_WIDTH, Math.max(MIN_WIDTH, textWidth + 30))),
+      height: HEADER_HEIGHT + lines.length * LINE_HEIGHT + 8,
+      problems: NO_PROBLEMS,
+    });
+    for (const node of registry.nodes) {
+      edges.push({ id: `pulls:${id}->${node}`, source: id, target: node, kind: 'pulls', dashed: true });
+    }
+  }
+  return edges;
 }
 
 /**

@@ -17,6 +17,7 @@ export type SavedWorkspace = {
   nodeCount: number;
   viewMode: ViewMode;
   showConfig: boolean;
+  showImages: boolean;
   expandedStacks: string[];
   controlPlane: ControlPlaneMode;
 };
@@ -36,6 +37,7 @@ function snapshot(state: Store): SavedWorkspace {
     nodeCount: state.nodeCount,
     viewMode: state.viewMode,
     showConfig: state.showConfig,
+    showImages: state.showImages,
     expandedStacks: state.expandedStacks,
     controlPlane: state.controlPlane,
   };
@@ -75,6 +77,7 @@ export function restoreWorkspace(store: { setState: (partial: Partial<Store>) =>
   if (typeof saved.nodeCount === 'number') partial.nodeCount = Math.min(20, Math.max(1, Math.round(saved.nodeCount)));
   if (saved.viewMode === 'infrastructure' || saved.viewMode === 'application') partial.viewMode = saved.viewMode;
   if (typeof saved.showConfig === 'boolean') partial.showConfig = saved.showConfig;
+  if (typeof saved.showImages === 'boolean') partial.showImages = saved.showImages;
   if (Array.isArray(saved.expandedStacks))
     partial.expandedStacks = saved.expandedStacks
       .filter((id): id is string => typeof id === 'string')
@@ -99,6 +102,7 @@ export function startPersistence(
       'nodeCount',
       'viewMode',
       'showConfig',
+      'showImages',
       'expandedStacks',
       'controlPlane',
     ];

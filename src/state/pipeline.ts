@@ -40,6 +40,7 @@ export function startPipeline(store: StoreApi): () => void {
     const graph = buildViewGraph(state.topology, state.diagnostics, {
       mode: state.viewMode,
       showConfig: state.showConfig,
+      showImages: state.showImages,
       expandedStacks: state.expandedStacks,
       controlPlane: state.controlPlane,
     });
@@ -105,6 +106,7 @@ export function startPipeline(store: StoreApi): () => void {
     else if (
       state.viewMode !== previous.viewMode ||
       state.showConfig !== previous.showConfig ||
+      state.showImages !== previous.showImages ||
       state.expandedStacks !== previous.expandedStacks ||
       state.controlPlane !== previous.controlPlane
     )

@@ -72,8 +72,13 @@ export const createTraceSlice: StateCreator<Store, [], [], TraceSlice> = (set, g
       set({ trace: next, traceStep: Math.min(traceStep, Math.max(0, (next?.hops.length ?? 1) - 1)) });
     },
     stepTrace: (delta) => {
-      const { trace, traceStep } = get();
+      const { trace, traceStep, traceRepeatLeft } = get();
       if (!trace) return;
+      // Past the last hop of a request in a series: on to the next request.
+      if (delta > 0 && traceStep >= trace.hops.length - 1 && traceRepeatLeft > 0) {
+        get().traceFinished();
+        return;
+      }
       set({ traceStep: Math.min(trace.hops.length - 1, Math.max(0, traceStep + delta)), tracePlaying: false });
     },
     setTraceStep: (step) => {
@@ -82,10 +87,14 @@ export const createTraceSlice: StateCreator<Store, [], [], TraceSlice> = (set, g
       set({ traceStep: Math.min(trace.hops.length - 1, Math.max(0, step)), tracePlaying: false });
     },
     setTracePlaying: (tracePlaying) => {
-      const { trace, traceStep } = get();
+      const { trace, traceStep, traceRepeatLeft } = get();
       if (!trace) return;
-      // Play from the end starts over.
       const atEnd = traceStep >= trace.hops.length - 1;
+      // Play at the end of a request in a series sends the next one; otherwise it starts over.
+      if (tracePlaying && atEnd && traceRepeatLeft > 0) {
+        get().traceFinished();
+        return;
+      }
       set({ tracePlaying, ...(tracePlaying && atEnd ? { traceStep: 0 } : {}) });
     },
     repeatTrace: (count) => {

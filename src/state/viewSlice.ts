@@ -14,6 +14,8 @@ export type ViewSlice = {
   nodeCount: number;
   viewMode: ViewMode;
   showConfig: boolean;
+  /** the images layer: registries and the nodes that pull from them */
+  showImages: boolean;
   /** stacks of pods the user opened (`stack:…` box ids) */
   expandedStacks: string[];
   controlPlane: ControlPlaneMode;
@@ -23,6 +25,7 @@ export type ViewSlice = {
   setNodeCount: (count: number) => void;
   setViewMode: (mode: ViewMode) => void;
   setShowConfig: (show: boolean) => void;
+  setShowImages: (show: boolean) => void;
   expandStack: (id: string) => void;
   collapseStack: (id: string) => void;
   setControlPlane: (mode: ControlPlaneMode) => void;
@@ -35,6 +38,7 @@ export const createViewSlice: StateCreator<Store, [], [], ViewSlice> = (set) => 
   nodeCount: DEFAULT_NODE_COUNT,
   viewMode: 'infrastructure',
   showConfig: false,
+  showImages: false,
   expandedStacks: [],
   controlPlane: 'collapsed',
   setTheme: (theme) => set({ theme }),
@@ -43,6 +47,7 @@ export const createViewSlice: StateCreator<Store, [], [], ViewSlice> = (set) => 
   setNodeCount: (count) => set({ nodeCount: Math.min(20, Math.max(1, Math.round(count) || 1)) }),
   setViewMode: (viewMode) => set({ viewMode }),
   setShowConfig: (showConfig) => set({ showConfig }),
+  setShowImages: (showImages) => set({ showImages }),
   expandStack: (id) =>
     set((state) => (state.expandedStacks.includes(id) ? {} : { expandedStacks: [...state.expandedStacks, id] })),
   collapseStack: (id) =>

@@ -20,6 +20,7 @@ const selectViewMode = (s: Store) => s.viewMode;
 const selectWorld = (s: Store) => s.topology.world;
 const selectControlPlane = (s: Store) => s.controlPlane;
 const selectShowConfig = (s: Store) => s.showConfig;
+const selectShowImages = (s: Store) => s.showImages;
 
 /** The top bar: samples, open, view settings, theme. */
 export function Toolbar() {
@@ -30,6 +31,7 @@ export function Toolbar() {
   const world = useStore(selectWorld);
   const controlPlane = useStore(selectControlPlane);
   const showConfig = useStore(selectShowConfig);
+  const showImages = useStore(selectShowImages);
   const input = useRef<HTMLInputElement>(null);
 
   return (
@@ -107,6 +109,16 @@ export function Toolbar() {
               onChange={(e) => useStore.getState().setShowConfig(e.currentTarget.checked)}
             />
             Config &amp; storage
+          </label>
+          <label className="field" title="Draw the image registries and the worker nodes that pull from each">
+            <input
+              type="checkbox"
+              data-testid={VIEW_IDS.showImages}
+              checked={showImages}
+              disabled={viewMode === 'application'}
+              onChange={(e) => useStore.getState().setShowImages(e.currentTarget.checked)}
+            />
+            Images
           </label>
           <label className="field">
             Worker nodes

@@ -50,6 +50,7 @@ export const TRACE_IDS = {
 export const VIEW_IDS = {
   controlPlane: 'control-plane-mode',
   showConfig: 'show-config',
+  showImages: 'show-images',
   stackExpand: 'stack-expand',
   stackCollapse: 'stack-collapse',
   inspector: 'inspector',
