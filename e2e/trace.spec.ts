@@ -92,3 +92,17 @@ test.describe('tracing a request on Kubernetes', () => {
     expect(picked[2]).toBe(picked[0]);
   });
 });
+
+test('a call from inside a pod by Service name reaches a pod behind it', async ({ app, page }) => {
+  await app.open();
+  await app.loadSample('bookinfo');
+  await expect(app.canvas.box('Service', 'reviews')).toBeVisible();
+  await app.trace.run('http://reviews:9080/', 'productpage-v1');
+  await app.trace.pause();
+  await expect(app.trace.hops.first()).toContainText('productpage-v1');
+  await expect(app.trace.hops.filter({ hasText: 'Service port 9080 → targetPort 9080' })).toHaveCount(1);
+  await expect(app.trace.hops.last()).toHaveAttribute('data-kind', 'container');
+  await expect(app.trace.hops.last()).toContainText(/reviews\s*:9080/);
+  await page.keyboard.press('End');
+  await expect(page.locator('.react-flow__node.is-current [data-kind="Pod"]')).toContainText('reviews-v');
+});

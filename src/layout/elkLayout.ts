@@ -58,7 +58,10 @@ export async function layoutWithElk(elk: ELK, graph: ViewGraph): Promise<Positio
     .map((edge) => ({ id: edge.id, sources: [edge.source], targets: [edge.target] }));
   // The Internet stands left of the cluster even when nothing routes in from it yet.
   const internet = graph.nodes.find((n) => n.role === 'internet' && !n.parent);
-  const cluster = graph.nodes.find((n) => n.role === 'cluster' && !n.parent);
+  // The cluster, or in the application view the first namespace.
+  const cluster =
+    graph.nodes.find((n) => n.role === 'cluster' && !n.parent) ??
+    graph.nodes.find((n) => n.group && !n.parent && n.id !== 'group:registries');
   if (internet && cluster && !root.edges.some((e) => e.sources.includes(internet.id))) {
     root.edges.push({ id: '__internet-cluster', sources: [internet.id], targets: [cluster.id] });
   }
