@@ -18,6 +18,8 @@ const selectCollapsed = (s: Store) => s.editorCollapsed;
 const selectNodeCount = (s: Store) => s.nodeCount;
 const selectViewMode = (s: Store) => s.viewMode;
 const selectWorld = (s: Store) => s.topology.world;
+/** Nodes the files define (`kind: Node`): they replace the simulated ones. */
+const selectRealNodes = (s: Store) => s.topology.objects.filter((o) => o.role === 'node' && !o.simulated).length;
 const selectControlPlane = (s: Store) => s.controlPlane;
 const selectShowConfig = (s: Store) => s.showConfig;
 const selectShowImages = (s: Store) => s.showImages;
@@ -29,6 +31,7 @@ export function Toolbar() {
   const nodeCount = useStore(selectNodeCount);
   const viewMode = useStore(selectViewMode);
   const world = useStore(selectWorld);
+  const realNodes = useStore(selectRealNodes);
   const controlPlane = useStore(selectControlPlane);
   const showConfig = useStore(selectShowConfig);
   const showImages = useStore(selectShowImages);
@@ -120,13 +123,21 @@ export function Toolbar() {
             />
             Images
           </label>
-          <label className="field">
+          <label
+            className="field"
+            title={
+              realNodes
+                ? 'The files define their own Nodes; Portolan schedules pods on those.'
+                : 'How many simulated worker nodes (node-1 … node-N) to schedule pods on'
+            }
+          >
             Worker nodes
             <input
               type="number"
               min={1}
               max={20}
-              value={nodeCount}
+              value={realNodes || nodeCount}
+              disabled={realNodes > 0}
               data-testid={TEST_IDS.nodeCount}
               onChange={(e) => useStore.getState().setNodeCount(Number(e.currentTarget.value))}
             />
