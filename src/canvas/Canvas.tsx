@@ -20,6 +20,7 @@ import { traceView } from './traceView';
 const selectPositioned = (s: Store) => s.positioned;
 const selectTheme = (s: Store) => s.theme;
 const selectTrace = (s: Store) => s.trace;
+const selectTopology = (s: Store) => s.topology;
 const selectSelectedId = (s: Store) => s.selectedId;
 const selectCursorIds = (s: Store) => s.cursorIds;
 
@@ -51,11 +52,12 @@ function FlowCanvas() {
   const theme = useStore(selectTheme);
   const { fitView } = useReactFlow();
   const trace = useStore(selectTrace);
+  const topology = useStore(selectTopology);
   const step = useStore(selectTraceStep);
   const flow = useMemo(() => (positioned ? toFlow(positioned) : { nodes: [], edges: [] }), [positioned]);
   const view = useMemo(
-    () => (positioned && trace ? traceView(positioned, trace, prefersReducedMotion()) : undefined),
-    [positioned, trace],
+    () => (positioned && trace ? traceView(positioned, topology, trace, prefersReducedMotion()) : undefined),
+    [positioned, topology, trace],
   );
   // The path glows, everything off it dims; the hop shown now and a failing hop stand out.
   const nodes = useMemo(() => {

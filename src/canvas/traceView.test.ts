@@ -36,7 +36,7 @@ describe('traceView', () => {
 
   it('puts a hop on a pod inside a closed stack on the stack', () => {
     const graph = buildViewGraph(topology, diagnostics);
-    const view = traceView(placed(graph), trace, false);
+    const view = traceView(placed(graph), topology, trace, false);
     const podHop = trace.hops.findIndex((h) => h.kind === 'pod');
     expect(view.hopBoxes[podHop]).toMatch(/^stack:/);
     expect(view.pathBoxes.has(view.hopBoxes[podHop]!)).toBe(true);
@@ -44,12 +44,12 @@ describe('traceView', () => {
 
   it('marks the arrows between consecutive stops as the path', () => {
     const graph = buildViewGraph(topology, diagnostics);
-    const view = traceView(placed(graph), trace, false);
+    const view = traceView(placed(graph), topology, trace, false);
     expect([...view.pathEdges].some((id) => id.startsWith('selects:Service/default/web->stack:'))).toBe(true);
   });
 
   it('steps without travel when motion is reduced', () => {
-    const view = traceView(placed(buildViewGraph(topology, diagnostics)), trace, true);
+    const view = traceView(placed(buildViewGraph(topology, diagnostics)), topology, trace, true);
     expect(view.plan.travelMs).toBe(0);
   });
 });

@@ -1,5 +1,7 @@
+import type { Topology } from '../core/model/topology';
 import type { Trace } from '../core/trace';
 import type { PositionedGraph } from '../layout/elkLayout';
+import { hopBoxesFor } from '../layout/traceBoxes';
 import { planTrace, type TracePlan } from '../layout/tracePlan';
 
 export type TraceView = {
@@ -13,26 +15,10 @@ export type TraceView = {
 };
 
 /** Where a trace sits on the drawn graph: its stops, the boxes and edges on its path. */
-export function traceView(graph: PositionedGraph, trace: Trace, reducedMotion: boolean): TraceView {
-  const drawn = new Set(graph.nodes.map((n) => n.id));
-  // A pod inside a closed stack has no box of its own: it sits on its stack.
-  const stackOf = new Map<string, string>();
-  for (const node of graph.nodes) for (const pod of node.stack?.pods ?? []) stackOf.set(pod, node.id);
-  const firstOfRole = (role: string) => graph.nodes.find((n) => n.role === role)?.id;
-  const fallbackFor = (hop: number): string | undefined => {
-    const current = trace.hops[hop];
-    if (current?.objectId && stackOf.has(current.objectId)) return stackOf.get(current.objectId);
-    if (current?.kind === 'loadbalancer') {
-      // The ingress controller is not a box of its own: it sits on the Ingress it reads.
-      const next = trace.hops[hop + 1]?.objectId;
-      return next && drawn.has(next) ? next : (firstOfRole('ingress') ?? firstOfRole('gateway'));
-    }
-    return undefined;
-  };
+export function traceView(graph: PositionedGraph, topology: Topology, trace: Trace, reducedMotion: boolean): TraceView {
   const plan = planTrace(
     graph,
-    trace.hops.map((h) => h.objectId),
-    fallbackFor,
+    hopBoxesFor(graph, topology, trace),
     reducedMotion ? { travelMs: 0, dwellMs: 1400 } : {},
   );
   const hopBoxes = plan.stops.map((s) => s.boxId);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { PositionedGraph, PositionedNode } from './elkLayout';
-import { absoluteCentres, arrivalMs, durationMs, planTrace, positionAt } from './tracePlan';
+import { absoluteCentres, arrivalMs, durationMs, planTrace, pointAlong, positionAt } from './tracePlan';
 
 function box(id: string, x: number, y: number, width: number, height: number, parent?: string): PositionedNode {
   return {
@@ -43,28 +43,40 @@ describe('absoluteCentres', () => {
 });
 
 describe('planTrace and positionAt', () => {
-  const plan = planTrace(graph, ['internet', 'svc', 'pod', 'container-not-drawn'], () => undefined, {
-    travelMs: 100,
-    dwellMs: 200,
+  // internet (0,100)–(100,140); svc abs (250,80)–(350,120); pod abs (520,120)–(680,160)
+  const plan = planTrace(graph, ['internet', 'svc', 'pod', undefined], { travelMs: 100, dwellMs: 200 });
+
+  it('starts in the middle of the first box and rests just inside each box it reaches', () => {
+    expect(plan.stops.map((s) => [s.boxId, s.x, s.y])).toEqual([
+      ['internet', 50, 120],
+      ['svc', 262, 100],
+      ['pod', 532, 140],
+      // a hop with no box of its own stays on the box before it, moving to its middle
+      ['pod', 600, 140],
+    ]);
+    expect(plan.stops[1]!.centre).toEqual({ x: 300, y: 100 });
   });
 
-  it('puts a hop whose object is not drawn on the box before it', () => {
-    expect(plan.stops.map((s) => s.boxId)).toEqual(['internet', 'svc', 'pod', 'pod']);
-  });
-
-  it('uses the fallback box when one is given', () => {
-    const withFallback = planTrace(graph, ['internet', 'ingress-class'], (hop) => (hop === 1 ? 'svc' : undefined));
-    expect(withFallback.stops[1]!.boxId).toBe('svc');
+  it('travels along the arrow: out of the right side of one box, into the left side of the next', () => {
+    const leg = plan.legs[0]!;
+    expect(leg[0]).toEqual({ x: 50, y: 120 });
+    expect(leg[1]).toEqual({ x: 100, y: 120 }); // the right side of the Internet box
+    expect(leg[leg.length - 2]).toEqual({ x: 250, y: 100 }); // the left side of the Service box
+    expect(leg[leg.length - 1]).toEqual({ x: 262, y: 100 });
+    // A bezier, not a straight line: halfway along x, y is between the two sides.
+    const middle = leg[Math.floor(leg.length / 2)]!;
+    expect(middle.y).toBeGreaterThan(100);
+    expect(middle.y).toBeLessThan(120);
   });
 
   it('dwells at a hop, then travels to the next', () => {
     expect(positionAt(plan, 0)).toMatchObject({ x: 50, y: 120, hop: 0, moving: false });
     expect(positionAt(plan, 199)).toMatchObject({ x: 50, hop: 0, moving: false });
     const halfway = positionAt(plan, 250);
-    expect(halfway.moving).toBe(true);
-    expect(halfway.hop).toBe(0);
-    expect(halfway.x).toBeCloseTo(175); // eased halfway between 50 and 300
-    expect(positionAt(plan, arrivalMs(plan, 1))).toMatchObject({ x: 300, y: 100, hop: 1, moving: false });
+    expect(halfway).toMatchObject({ hop: 0, moving: true });
+    expect(halfway.x).toBeGreaterThan(100);
+    expect(halfway.x).toBeLessThan(250);
+    expect(positionAt(plan, arrivalMs(plan, 1))).toMatchObject({ x: 262, y: 100, hop: 1, moving: false });
   });
 
   it('ends at the last hop and says when it is done', () => {
@@ -75,5 +87,18 @@ describe('planTrace and positionAt', () => {
 
   it('never moves before the start', () => {
     expect(positionAt(plan, -500)).toMatchObject({ hop: 0, moving: false });
+  });
+});
+
+describe('pointAlong', () => {
+  it('measures by length, not by point count', () => {
+    const path = [
+      { x: 0, y: 0 },
+      { x: 10, y: 0 },
+      { x: 10, y: 30 },
+    ];
+    expect(pointAlong(path, 0.25)).toEqual({ x: 10, y: 0 });
+    expect(pointAlong(path, 0.5)).toEqual({ x: 10, y: 10 });
+    expect(pointAlong(path, 2)).toEqual({ x: 10, y: 30 });
   });
 });

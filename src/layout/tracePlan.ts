@@ -2,27 +2,31 @@ import type { PositionedGraph } from './elkLayout';
 
 /**
  * The trace animation as a pure function of time (style.md: time is a parameter): a plan of
- * stops on the canvas, and `positionAt(plan, elapsedMs)` for where the packet is.
+ * stops and the legs between them, and `positionAt(plan, elapsedMs)` for where the packet is.
+ * Between two boxes the packet follows the arrow as the canvas draws it (a bezier from the right
+ * side of one box to the left side of the next), and rests just inside the box it reached.
  */
 
-export type TraceStop = {
+export type Point = { x: number; y: number };
+
+export type TraceStop = Point & {
   /** the hop this stop shows */
   hop: number;
-  /** the box it sits on (absolute canvas coordinates of its centre) */
+  /** the box it sits on */
   boxId?: string;
-  x: number;
-  y: number;
+  /** the centre of that box (absolute canvas coordinates) */
+  centre: Point;
 };
 
 export type TracePlan = {
   stops: TraceStop[];
+  /** `legs[i]`: the way from stop i to stop i + 1, as points along it */
+  legs: Point[][];
   travelMs: number;
   dwellMs: number;
 };
 
-export type PacketPosition = {
-  x: number;
-  y: number;
+export type PacketPosition = Point & {
   /** the hop the packet is at, or has last left */
   hop: number;
   moving: boolean;
@@ -32,11 +36,13 @@ export type PacketPosition = {
 export const TRAVEL_MS = 700;
 export const DWELL_MS = 1100;
 
-/** Absolute centres of every box (positions in a positioned graph are relative to the parent). */
-export function absoluteCentres(graph: PositionedGraph): Map<string, { x: number; y: number }> {
+type Rect = { x: number; y: number; width: number; height: number };
+
+/** Absolute rectangles of every box (positions in a positioned graph are relative to the parent). */
+export function absoluteRects(graph: PositionedGraph): Map<string, Rect> {
   const byId = new Map(graph.nodes.map((n) => [n.id, n]));
-  const origin = new Map<string, { x: number; y: number }>();
-  const originOf = (id: string, depth = 0): { x: number; y: number } => {
+  const origin = new Map<string, Point>();
+  const originOf = (id: string, depth = 0): Point => {
     const known = origin.get(id);
     if (known) return known;
     const node = byId.get(id);
@@ -46,39 +52,83 @@ export function absoluteCentres(graph: PositionedGraph): Map<string, { x: number
     origin.set(id, at);
     return at;
   };
-  const centres = new Map<string, { x: number; y: number }>();
-  for (const node of graph.nodes) {
-    const at = originOf(node.id);
-    centres.set(node.id, { x: at.x + node.width / 2, y: at.y + node.height / 2 });
-  }
+  const rects = new Map<string, Rect>();
+  for (const node of graph.nodes) rects.set(node.id, { ...originOf(node.id), width: node.width, height: node.height });
+  return rects;
+}
+
+/** Absolute centres of every box. */
+export function absoluteCentres(graph: PositionedGraph): Map<string, Point> {
+  const centres = new Map<string, Point>();
+  for (const [id, r] of absoluteRects(graph)) centres.set(id, { x: r.x + r.width / 2, y: r.y + r.height / 2 });
   return centres;
 }
 
+// Where the packet rests in a box it reached through an arrow: just inside, at the arrowhead.
+const ENTRY_INSET = 12;
+const CURVE_SAMPLES = 24;
+
+const centreOf = (r: Rect): Point => ({ x: r.x + r.width / 2, y: r.y + r.height / 2 });
+const leftOf = (r: Rect): Point => ({ x: r.x, y: r.y + r.height / 2 });
+const rightOf = (r: Rect): Point => ({ x: r.x + r.width, y: r.y + r.height / 2 });
+
+/** Points along the canvas's default (bezier) edge from a right-side handle to a left-side one. */
+export function edgeCurve(from: Point, to: Point): Point[] {
+  // React Flow's control offset: half the distance forwards, a gentler loop backwards.
+  const distance = to.x - from.x;
+  const offset = distance >= 0 ? 0.5 * distance : 0.25 * 25 * Math.sqrt(-distance);
+  const c1 = { x: from.x + offset, y: from.y };
+  const c2 = { x: to.x - offset, y: to.y };
+  return Array.from({ length: CURVE_SAMPLES + 1 }, (_, i) => {
+    const t = i / CURVE_SAMPLES;
+    const u = 1 - t;
+    return {
+      x: u * u * u * from.x + 3 * u * u * t * c1.x + 3 * u * t * t * c2.x + t * t * t * to.x,
+      y: u * u * u * from.y + 3 * u * u * t * c1.y + 3 * u * t * t * c2.y + t * t * t * to.y,
+    };
+  });
+}
+
 /**
- * Plans the stops of a trace: each hop sits on the box of its object; a hop whose object is
- * not drawn (an IngressClass, a container inside its pod) sits on the nearest drawn one.
+ * Plans the stops of a trace on the drawn boxes: `hopBoxes[i]` is the box hop i sits on (see
+ * hopBoxesFor); a hop with none stays where the packet was.
  */
 export function planTrace(
   graph: PositionedGraph,
-  hopObjects: readonly (string | undefined)[],
-  fallbackFor: (hop: number) => string | undefined = () => undefined,
+  hopBoxes: readonly (string | undefined)[],
   timing: { travelMs?: number; dwellMs?: number } = {},
 ): TracePlan {
-  const centres = absoluteCentres(graph);
+  const rects = absoluteRects(graph);
   const stops: TraceStop[] = [];
-  let previous: TraceStop | undefined;
-  hopObjects.forEach((objectId, hop) => {
-    const boxId = [objectId, fallbackFor(hop)].find((id) => id !== undefined && centres.has(id));
-    const centre = boxId ? centres.get(boxId)! : previous ? { x: previous.x, y: previous.y } : { x: 0, y: 0 };
-    const stop: TraceStop = {
-      hop,
-      ...(boxId ? { boxId } : previous?.boxId ? { boxId: previous.boxId } : {}),
-      ...centre,
-    };
+  const legs: Point[][] = [];
+  let previous: { stop: TraceStop; rect?: Rect } | undefined;
+  hopBoxes.forEach((wanted, hop) => {
+    const boxId = wanted !== undefined && rects.has(wanted) ? wanted : previous?.stop.boxId;
+    const rect = boxId ? rects.get(boxId) : undefined;
+    const centre = rect ? centreOf(rect) : (previous?.stop.centre ?? { x: 0, y: 0 });
+    let stop: TraceStop;
+    if (!previous || !rect) {
+      stop = { hop, ...(boxId ? { boxId } : {}), centre, ...centre };
+    } else if (previous.stop.boxId === boxId || !previous.rect) {
+      // The same box again (a pod, then its container): on to the middle of it.
+      stop = { hop, ...(boxId ? { boxId } : {}), centre, ...centre };
+      legs.push([
+        { x: previous.stop.x, y: previous.stop.y },
+        { x: stop.x, y: stop.y },
+      ]);
+    } else {
+      const entry = { x: rect.x + Math.min(ENTRY_INSET, rect.width / 2), y: rect.y + rect.height / 2 };
+      stop = { hop, ...(boxId ? { boxId } : {}), centre, ...entry };
+      legs.push([
+        { x: previous.stop.x, y: previous.stop.y },
+        ...edgeCurve(rightOf(previous.rect), leftOf(rect)),
+        entry,
+      ]);
+    }
     stops.push(stop);
-    previous = stop;
+    previous = { stop, ...(rect ? { rect } : {}) };
   });
-  return { stops, travelMs: timing.travelMs ?? TRAVEL_MS, dwellMs: timing.dwellMs ?? DWELL_MS };
+  return { stops, legs, travelMs: timing.travelMs ?? TRAVEL_MS, dwellMs: timing.dwellMs ?? DWELL_MS };
 }
 
 /** When the packet arrives at a hop, counted from the start of the trace. */
@@ -93,6 +143,26 @@ export function durationMs(plan: TracePlan): number {
 
 const ease = (t: number) => (t < 0.5 ? 2 * t * t : 1 - (-2 * t + 2) ** 2 / 2);
 
+/** The point a fraction (0–1) of the way along a polyline, by length. */
+export function pointAlong(points: readonly Point[], fraction: number): Point {
+  if (points.length === 0) return { x: 0, y: 0 };
+  const lengths = [0];
+  for (let i = 1; i < points.length; i++) {
+    lengths.push(lengths[i - 1]! + Math.hypot(points[i]!.x - points[i - 1]!.x, points[i]!.y - points[i - 1]!.y));
+  }
+  const total = lengths[lengths.length - 1]!;
+  if (total === 0) return points[points.length - 1]!;
+  const target = Math.min(1, Math.max(0, fraction)) * total;
+  let i = 1;
+  while (i < lengths.length - 1 && lengths[i]! < target) i++;
+  const span = lengths[i]! - lengths[i - 1]! || 1;
+  const t = (target - lengths[i - 1]!) / span;
+  return {
+    x: points[i - 1]!.x + (points[i]!.x - points[i - 1]!.x) * t,
+    y: points[i - 1]!.y + (points[i]!.y - points[i - 1]!.y) * t,
+  };
+}
+
 /** Where the packet is `elapsedMs` after the trace started. */
 export function positionAt(plan: TracePlan, elapsedMs: number): PacketPosition {
   const { stops, travelMs, dwellMs } = plan;
@@ -106,13 +176,7 @@ export function positionAt(plan: TracePlan, elapsedMs: number): PacketPosition {
   if (last || intoLeg < dwellMs) {
     return { x: stop.x, y: stop.y, hop, moving: false, done: last && intoLeg >= dwellMs };
   }
-  const next = stops[hop + 1]!;
-  const progress = ease((intoLeg - dwellMs) / travelMs);
-  return {
-    x: stop.x + (next.x - stop.x) * progress,
-    y: stop.y + (next.y - stop.y) * progress,
-    hop,
-    moving: true,
-    done: false,
-  };
+  const way = plan.legs[hop] ?? [stop, stops[hop + 1]!];
+  const at = pointAlong(way, ease((intoLeg - dwellMs) / travelMs));
+  return { ...at, hop, moving: true, done: false };
 }

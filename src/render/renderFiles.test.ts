@@ -4,7 +4,7 @@ import { analyze } from '../core/analyze';
 import { traceRequest } from '../core/trace';
 import { layoutWithElk } from '../layout/elkLayout';
 import { buildViewGraph } from '../layout/viewGraph';
-import { hopBoxesFor } from './renderFiles';
+import { hopBoxesFor } from '../layout/traceBoxes';
 
 const SEED = Object.entries(
   import.meta.glob<string>('../core/kubernetes/fixtures/seed__*.yaml', {

@@ -1,10 +1,9 @@
 import type { ELK } from 'elkjs/lib/elk-api';
 import { analyze, type Analysis } from '../core/analyze';
 import type { SourceFile } from '../core/model/source';
-import { isRole, type Topology } from '../core/model/topology';
 import { traceRequest, type Trace } from '../core/trace';
 import { layoutWithElk, type PositionedGraph } from '../layout/elkLayout';
-import { planTrace } from '../layout/tracePlan';
+import { hopBoxesFor } from '../layout/traceBoxes';
 import { buildViewGraph } from '../layout/viewGraph';
 import type { Theme } from './palette';
 import { renderSvg } from './svg';
@@ -50,30 +49,4 @@ export async function renderFiles(
   const hopBoxes = hopBoxesFor(graph, analysis.topology, trace);
   const title = `Portolan: a request to ${options.traceUrl}${options.traceFrom ? ` from ${options.traceFrom}` : ''}, hop by hop`;
   return { svg: renderSvg(graph, { theme, title, trace: { trace, hopBoxes } }), analysis, graph, trace };
-}
-
-/**
- * The box each hop of a trace sits on: its object's, when drawn. The ingress controller (a
- * `loadbalancer` hop on an IngressClass, which is not drawn) sits on the Ingress it reads — the
- * next hop's, or one of its class — and any other hop off the picture stays at the previous stop.
- */
-export function hopBoxesFor(graph: PositionedGraph, topology: Topology, trace: Trace): (string | undefined)[] {
-  const drawn = new Set(graph.nodes.map((n) => n.id));
-  const fallbackFor = (index: number): string | undefined => {
-    const hop = trace.hops[index];
-    if (hop?.kind !== 'loadbalancer') return undefined;
-    const next = trace.hops[index + 1]?.objectId;
-    if (next && drawn.has(next)) return next;
-    const ingressClass = topology.objects.find((o) => o.id === hop.objectId);
-    const className = isRole(ingressClass, 'ingressClass') ? ingressClass.name : undefined;
-    const ofClass = topology.objects.find(
-      (o) => isRole(o, 'ingress') && drawn.has(o.id) && (!className || o.ingressClassName === className),
-    );
-    return ofClass?.id ?? graph.nodes.find((n) => n.role === 'ingress' || n.role === 'gateway')?.id;
-  };
-  return planTrace(
-    graph,
-    trace.hops.map((h) => h.objectId),
-    fallbackFor,
-  ).stops.map((s) => s.boxId);
 }

@@ -44,7 +44,11 @@ export function traceScene(
     stops: centred.stops.map((stop) => {
       const box = stop.boxId ? sizes.get(stop.boxId) : undefined;
       return box
-        ? { ...stop, x: stop.x + box.width / 2 - PACKET_INSET.x, y: stop.y - box.height / 2 + PACKET_INSET.y }
+        ? {
+            ...stop,
+            x: stop.centre.x + box.width / 2 - PACKET_INSET.x,
+            y: stop.centre.y - box.height / 2 + PACKET_INSET.y,
+          }
         : stop;
     }),
   };
