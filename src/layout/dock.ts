@@ -100,6 +100,20 @@ export function dockIntoCluster(
     bottom = Math.max(bottom, y - GAP);
   }
 
+  // A long column of Services wraps into a few, beside each other, no taller than the nodes.
+  const nodeBoxes = allNodes.map((n) => place.get(n.id)!);
+  if (
+    wrapColumn(
+      laidOut.filter((n) => n.role === 'service').map((n) => place.get(n.id)!),
+      nodeBoxes,
+      boxes,
+      place,
+    )
+  ) {
+    const all = [...boxes, ...nodeBoxes];
+    bottom = Math.max(...all.map((b) => b.y + b.height));
+  }
+
   // Everything else in a row (wrapping) along the bottom.
   const rest = docked.filter((n) => n.role !== 'node');
   const rowWidth = Math.max(right, 900);
@@ -131,4 +145,44 @@ export function gridColumns(sizes: readonly { width: number; height: number }[])
   const height = sizes.reduce((sum, b) => sum + b.height + GAP, 0);
   const width = Math.max(...sizes.map((b) => b.width));
   return Math.min(sizes.length, Math.max(1, Math.round(Math.sqrt((height / width) * 0.8))));
+}
+
+const MIN_WRAP_HEIGHT = 420;
+const MAX_WRAP_COLUMNS = 4;
+
+/**
+ * Wraps one column of boxes (ELK's Services layer) into up to four columns no taller than the
+ * node grid beside them, shifting what stands right of it. Returns whether it moved anything.
+ */
+function wrapColumn(
+  column: Box[],
+  nodeBoxes: readonly Box[],
+  others: readonly Box[],
+  place: Map<string, Box>,
+): boolean {
+  void place;
+  if (column.length < 6) return false;
+  const sorted = [...column].sort((a, b) => a.y - b.y);
+  const top = sorted[0]!.y;
+  const height = sorted.reduce((sum, b) => sum + b.height + GAP, 0) - GAP;
+  const gridHeight = nodeBoxes.length
+    ? Math.max(...nodeBoxes.map((b) => b.y + b.height)) - Math.min(...nodeBoxes.map((b) => b.y))
+    : 0;
+  const limit = Math.max(MIN_WRAP_HEIGHT, gridHeight);
+  const columns = Math.min(MAX_WRAP_COLUMNS, Math.ceil(height / limit));
+  if (columns <= 1) return false;
+  const x0 = Math.min(...sorted.map((b) => b.x));
+  const columnWidth = Math.max(...sorted.map((b) => b.width));
+  const perColumn = Math.ceil(sorted.length / columns);
+  sorted.forEach((box, i) => {
+    const c = Math.floor(i / perColumn);
+    const above = sorted.slice(c * perColumn, i);
+    box.x = x0 + c * (columnWidth + GAP);
+    box.y = top + above.reduce((sum, b) => sum + b.height + GAP, 0);
+  });
+  // Everything that stood right of the column moves right by the columns added.
+  const shift = (columns - 1) * (columnWidth + GAP);
+  const inColumn = new Set(sorted);
+  for (const box of [...others, ...nodeBoxes]) if (!inColumn.has(box) && box.x > x0) box.x += shift;
+  return true;
 }
