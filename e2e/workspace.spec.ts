@@ -46,6 +46,23 @@ test.describe('the live workspace', () => {
     await expect(app.editor.problem('YAML-SYNTAX')).toHaveCount(0);
   });
 
+  test('an edit that changes no box’s size keeps every box in its place', async ({ app, page }) => {
+    const service = app.canvas.box('Service', 'golang-backend-api-service');
+    const pod = app.canvas.box('Pod').first();
+    await expect(pod).toBeVisible();
+    await page.waitForTimeout(400); // let the first fit settle
+    const before = [await service.boundingBox(), await pod.boundingBox()];
+    await app.editor.openTab('deployment.yaml');
+    await app.editor.typeAfter('imagePullPolicy: Always', '\n        # a comment changes nothing drawn');
+    // The same text, another number: the box says so, and stays where it was.
+    await app.editor.openTab('service.yaml');
+    const text = await app.editor.text();
+    await app.editor.replaceText(text.replace('targetPort: 8080', 'targetPort: 8081'));
+    await expect(service).toContainText('80 → 8081');
+    await page.waitForTimeout(600);
+    expect([await service.boundingBox(), await pod.boundingBox()]).toEqual(before);
+  });
+
   test('the workspace survives a reload: text, tabs and the active tab', async ({ app, page }) => {
     await app.editor.openTab('ingress.yaml');
     await app.editor.typeAfter('secretName: hwangbogyumin-api.cert', '\n# kept across reloads');
