@@ -1,14 +1,12 @@
 import type { StateCreator } from 'zustand';
 import type { Diagnostic } from '../core/model/diagnostics';
 import type { Topology } from '../core/model/topology';
-import type { ParsedDocument } from '../core/parse/parseFile';
 import type { PositionedGraph } from '../layout/elkLayout';
 import type { Store } from './store';
 
 /** What is derived from the text: never edited by hand, always recomputable. */
 export type AnalysisSlice = {
   diagnostics: Diagnostic[];
-  documents: ParsedDocument[];
   /** The last topology built from text without syntax errors: what the canvas shows. */
   topology: Topology;
   /** true while the text has syntax errors and the canvas shows the last good graph */
@@ -20,7 +18,6 @@ export type AnalysisSlice = {
 
 export const createAnalysisSlice: StateCreator<Store, [], [], AnalysisSlice> = () => ({
   diagnostics: [],
-  documents: [],
   topology: { world: 'empty', objects: [], edges: [] },
   stale: false,
   positioned: null,

@@ -18,7 +18,7 @@ describe('the analysis pipeline', () => {
   it('keeps the last good graph while the text has a syntax error, and updates when it is fixed', async () => {
     useStore.setState({ files: [{ name: 'svc.yaml', text: service('first') }], activeFile: 'svc.yaml' });
     stop = startPipeline(useStore);
-    expect(names()).toEqual(['first']);
+    await vi.waitFor(() => expect(names()).toEqual(['first']));
     await vi.waitFor(() => expect(useStore.getState().positioned?.nodes.some((n) => n.title === 'first')).toBe(true), {
       timeout: 10_000,
     });

@@ -1,8 +1,8 @@
-import { analyze } from '../core/analyze';
 import type { Diagnostic } from '../core/model/diagnostics';
 import type { PositionedGraph } from '../layout/elkLayout';
 import { layoutGraph } from '../layout/layoutGraph';
 import { buildViewGraph, type ViewGraph } from '../layout/viewGraph';
+import { analyzeAsync } from './analyzeAsync';
 import type { Store } from './store';
 
 type StoreApi = {
@@ -76,15 +76,18 @@ export function startPipeline(store: StoreApi): () => void {
     }
   };
 
-  const run = () => {
+  let analysisSequence = 0;
+  const run = async () => {
     timer = undefined;
+    const sequence = ++analysisSequence;
     const state = store.getState();
     try {
-      const analysis = analyze(state.files, { nodes: state.nodeCount });
+      const analysis = await analyzeAsync({ files: state.files, options: { nodes: state.nodeCount } });
+      // A newer edit is already on its way: this result is out of date.
+      if (sequence !== analysisSequence) return;
       const stale = hasSyntaxError(analysis.diagnostics);
       store.setState({
         diagnostics: analysis.diagnostics,
-        documents: analysis.documents,
         stale,
         analysisError: undefined,
         ...(stale ? {} : { topology: analysis.topology }),
@@ -92,13 +95,14 @@ export function startPipeline(store: StoreApi): () => void {
       if (!stale) store.getState().refreshTrace();
       void relayout();
     } catch (error) {
+      if (sequence !== analysisSequence) return;
       store.setState({ analysisError: error instanceof Error ? error.message : String(error), stale: true });
     }
   };
 
   const schedule = (delay: number) => {
     if (timer !== undefined) clearTimeout(timer);
-    timer = setTimeout(run, delay);
+    timer = setTimeout(() => void run(), delay);
   };
 
   const unsubscribe = store.subscribe((state, previous) => {
@@ -112,7 +116,7 @@ export function startPipeline(store: StoreApi): () => void {
     )
       void relayout();
   });
-  run();
+  void run();
   return () => {
     unsubscribe();
     if (timer !== undefined) clearTimeout(timer);
