@@ -67,6 +67,16 @@ test.describe('tracing a request on Kubernetes', () => {
     await expect(app.trace.currentHop).toHaveAttribute('data-kind', 'ingress');
     await expect(serviceNode).not.toHaveClass(/is-current/);
 
+    // Clicking a box shows its YAML but leaves the keys on the trace.
+    await app.canvas.box('Ingress', 'golang-backend-api-ingress').click();
+    await expect(app.editor.tab('ingress.yaml')).toHaveAttribute('aria-selected', 'true');
+    await page.keyboard.press('ArrowRight');
+    await expect(app.trace.currentHop).toHaveAttribute('data-kind', 'service');
+
+    // Escape closes the inspector the click opened, then a second one clears the trace.
+    await page.keyboard.press('Escape');
+    await expect(page.getByTestId('inspector')).toHaveCount(0);
+    await expect(app.trace.hops).toHaveCount(6);
     await page.keyboard.press('Escape');
     await expect(app.trace.hops).toHaveCount(0);
   });

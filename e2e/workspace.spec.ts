@@ -130,6 +130,14 @@ test.describe('the live workspace', () => {
     await expect(app.canvas.box('Ingress', 'golang-backend-api-ingress')).toHaveClass(/is-selected/);
   });
 
+  test('a box focused with the keyboard opens with Enter', async ({ app, page }) => {
+    const service = page.locator('.react-flow__node', { has: app.canvas.box('Service', 'golang-backend-api-service') });
+    await service.focus();
+    await page.keyboard.press('Enter');
+    await expect(app.editor.tab('service.yaml')).toHaveAttribute('aria-selected', 'true');
+    await expect(app.canvas.box('Service', 'golang-backend-api-service')).toHaveClass(/is-selected/);
+  });
+
   test('moving the cursor into a document highlights its box', async ({ app, page }) => {
     await app.editor.openTab('service.yaml');
     await page.locator('[data-testid="editor"] .cm-line', { hasText: 'targetPort' }).click();

@@ -47,6 +47,17 @@ function minimapColor(node: BoxNode): string {
   return `var(--role-${role}, var(--minimap-box))`;
 }
 
+/** Selects a box and shows its YAML (a generated pod shows its workload's). */
+function selectBox(box: { id: string; objectId?: string }) {
+  const state = useStore.getState();
+  state.select(box.objectId ?? box.id);
+  if (!box.objectId) return;
+  const object = state.topology.objects.find((o) => o.id === box.objectId);
+  const origin = object?.origin ? state.topology.objects.find((o) => o.id === object.origin) : undefined;
+  const span = object?.source ?? origin?.source;
+  if (span) state.revealInEditor(span.file, span.start.offset, span.start.offset);
+}
+
 function FlowCanvas() {
   const positioned = useStore(selectPositioned);
   const theme = useStore(selectTheme);
@@ -118,19 +129,18 @@ function FlowCanvas() {
     };
   }, [fitView]);
 
-  const onNodeClick: NodeMouseHandler<BoxNode> = (_, node) => {
-    const state = useStore.getState();
-    const objectId = node.data.box.objectId;
-    state.select(objectId ?? node.id);
-    if (!objectId) return;
-    const object = state.topology.objects.find((o) => o.id === objectId);
-    const origin = object?.origin ? state.topology.objects.find((o) => o.id === object.origin) : undefined;
-    const span = object?.source ?? origin?.source;
-    if (span) state.revealInEditor(span.file, span.start.offset, span.start.offset);
+  const onNodeClick: NodeMouseHandler<BoxNode> = (_, node) => selectBox(node.data.box);
+
+  // Enter on a focused box (Tab moves between them) does what a click does.
+  const onKeyDown = (event: React.KeyboardEvent<HTMLDivElement>) => {
+    if (event.key !== 'Enter') return;
+    const id = (event.target as HTMLElement).closest('.react-flow__node')?.getAttribute('data-id');
+    const box = id ? positioned?.nodes.find((n) => n.id === id) : undefined;
+    if (box) selectBox(box);
   };
 
   return (
-    <div className="canvas-fill" ref={container}>
+    <div className="canvas-fill" ref={container} onKeyDown={onKeyDown}>
       <ReactFlow
         nodes={nodes}
         edges={edges}

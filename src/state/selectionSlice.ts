@@ -2,7 +2,7 @@ import type { StateCreator } from 'zustand';
 import type { Store } from './store';
 
 /** A request for the editor to show a place: set by clicks on the canvas or the problems list. */
-export type RevealRequest = { file: string; from: number; to: number; nonce: number };
+export type RevealRequest = { file: string; from: number; to: number; nonce: number; focus: boolean };
 
 export type SelectionSlice = {
   selectedId?: string;
@@ -11,7 +11,12 @@ export type SelectionSlice = {
   reveal?: RevealRequest;
   select: (id: string | undefined) => void;
   setCursorIds: (ids: string[]) => void;
-  revealInEditor: (file: string, from: number, to?: number) => void;
+  /**
+   * Shows a place in the editor. `focus` moves the keyboard there too (the problems list: the
+   * user is about to fix it); from the canvas and panels the keys stay where they were, so the
+   * arrow keys still step a trace.
+   */
+  revealInEditor: (file: string, from: number, to?: number, focus?: boolean) => void;
 };
 
 let nonce = 0;
@@ -25,5 +30,6 @@ export const createSelectionSlice: StateCreator<Store, [], [], SelectionSlice> =
         ? {}
         : { cursorIds },
     ),
-  revealInEditor: (file, from, to = from) => set({ reveal: { file, from, to, nonce: ++nonce }, activeFile: file }),
+  revealInEditor: (file, from, to = from, focus = false) =>
+    set({ reveal: { file, from, to, nonce: ++nonce, focus }, activeFile: file }),
 });

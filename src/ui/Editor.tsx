@@ -95,7 +95,7 @@ export function Editor() {
       selection: EditorSelection.range(from, to),
       effects: EditorView.scrollIntoView(from, { y: 'start', yMargin: 40 }),
     });
-    view.focus();
+    if (reveal.focus) view.focus();
   }, [reveal, activeFile]);
 
   return <div className="editor" ref={host} data-testid={TEST_IDS.editor} />;

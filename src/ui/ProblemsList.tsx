@@ -25,8 +25,8 @@ export function ProblemsList() {
             onClick={() => {
               const state = useStore.getState();
               const offset = d.span?.start.offset;
-              if (offset !== undefined) state.revealInEditor(d.file, offset, d.span?.end.offset ?? offset);
-              else state.revealInEditor(d.file, 0);
+              if (offset !== undefined) state.revealInEditor(d.file, offset, d.span?.end.offset ?? offset, true);
+              else state.revealInEditor(d.file, 0, 0, true);
               if (d.objectId) state.select(d.objectId);
             }}
           >
