@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { PositionedGraph, PositionedNode } from './elkLayout';
-import { absoluteCentres, arrivalMs, durationMs, planTrace, pointAlong, positionAt } from './tracePlan';
+import { absoluteRects, arrivalMs, durationMs, planTrace, pointAlong, positionAt } from './tracePlan';
 
 function box(id: string, x: number, y: number, width: number, height: number, parent?: string): PositionedNode {
   return {
@@ -32,13 +32,13 @@ const graph: PositionedGraph = {
   height: 400,
 };
 
-describe('absoluteCentres', () => {
+describe('absoluteRects', () => {
   it('adds the places of every parent', () => {
-    const centres = absoluteCentres(graph);
-    expect(centres.get('internet')).toEqual({ x: 50, y: 120 });
-    expect(centres.get('svc')).toEqual({ x: 300, y: 100 });
-    // pod: cluster (200,0) + node (300,60) + pod (20,60) + half its size (80,20)
-    expect(centres.get('pod')).toEqual({ x: 600, y: 140 });
+    const rects = absoluteRects(graph);
+    expect(rects.get('internet')).toEqual({ x: 0, y: 100, width: 100, height: 40 });
+    expect(rects.get('svc')).toEqual({ x: 250, y: 80, width: 100, height: 40 });
+    // pod: cluster (200,0) + node (300,60) + pod (20,60)
+    expect(rects.get('pod')).toEqual({ x: 520, y: 120, width: 160, height: 40 });
   });
 });
 

@@ -57,13 +57,6 @@ export function absoluteRects(graph: PositionedGraph): Map<string, Rect> {
   return rects;
 }
 
-/** Absolute centres of every box. */
-export function absoluteCentres(graph: PositionedGraph): Map<string, Point> {
-  const centres = new Map<string, Point>();
-  for (const [id, r] of absoluteRects(graph)) centres.set(id, { x: r.x + r.width / 2, y: r.y + r.height / 2 });
-  return centres;
-}
-
 // Where the packet rests in a box it reached through an arrow: just inside, at the arrowhead.
 const ENTRY_INSET = 12;
 const CURVE_SAMPLES = 24;

@@ -368,11 +368,6 @@ function pushTo<K, V>(map: Map<K, V[]>, key: K, value: V): void {
   else map.set(key, [value]);
 }
 
-/** Narrows an object to a role. */
-export function isRole<R extends Role>(object: TopologyObject | undefined, role: R): object is ObjectOfRole<R> {
-  return object?.role === role;
-}
-
 /** All objects of one role, typed. */
 export function objectsOfRole<R extends Role>(topology: Topology, role: R): ObjectOfRole<R>[] {
   return topology.objects.filter((object): object is ObjectOfRole<R> => object.role === role);

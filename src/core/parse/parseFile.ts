@@ -11,7 +11,7 @@ import {
 } from 'yaml';
 import { diagnosticAt, type Diagnostic } from '../model/diagnostics';
 import type { Position, SourceFile, SourceSpan } from '../model/source';
-import { splitDocuments, type TextChunk } from './splitDocuments';
+import { splitDocuments } from './splitDocuments';
 
 export type InputKind = 'kubernetes' | 'compose' | 'helm' | 'kustomization' | 'unknown';
 export type PathSegment = string | number;
@@ -258,8 +258,6 @@ function locateRange(
   }
   return best;
 }
-
-export type { TextChunk };
 
 function keyText(key: unknown): string {
   return isScalar(key) ? String(key.value) : String(key);
