@@ -1,46 +1,33 @@
 import type { SourceFile } from '../core/model/source';
-import type { ControlPlaneMode, ViewMode } from '../layout/viewGraph';
+import type { ControlPlaneMode } from '../layout/viewGraph';
 import { DEFAULT_SAMPLE } from '../samples';
 import type { Store } from './store';
-import type { ThemeChoice } from './viewSlice';
 
 const STORAGE_KEY = 'portolan:workspace:v1';
 
 /** What survives a reload: the files, the active tab and the view settings. */
-export type SavedWorkspace = {
-  version: 1;
-  files: SourceFile[];
-  activeFile: string;
-  theme: ThemeChoice;
-  editorCollapsed: boolean;
-  editorWidth: number;
-  nodeCount: number;
-  viewMode: ViewMode;
-  showConfig: boolean;
-  showImages: boolean;
-  expandedStacks: string[];
-  controlPlane: ControlPlaneMode;
-};
+const SAVED_KEYS = [
+  'files',
+  'activeFile',
+  'theme',
+  'editorCollapsed',
+  'editorWidth',
+  'nodeCount',
+  'viewMode',
+  'showConfig',
+  'showImages',
+  'expandedStacks',
+  'controlPlane',
+] as const satisfies readonly (keyof Store)[];
+
+export type SavedWorkspace = { version: 1 } & Pick<Store, (typeof SAVED_KEYS)[number]>;
 
 const CONTROL_PLANE_MODES: readonly string[] = ['collapsed', 'expanded', 'hidden'] satisfies ControlPlaneMode[];
 // A stale list of opened stacks does no harm, but it should not grow without end.
 const MAX_EXPANDED_STACKS = 200;
 
 function snapshot(state: Store): SavedWorkspace {
-  return {
-    version: 1,
-    files: state.files,
-    activeFile: state.activeFile,
-    theme: state.theme,
-    editorCollapsed: state.editorCollapsed,
-    editorWidth: state.editorWidth,
-    nodeCount: state.nodeCount,
-    viewMode: state.viewMode,
-    showConfig: state.showConfig,
-    showImages: state.showImages,
-    expandedStacks: state.expandedStacks,
-    controlPlane: state.controlPlane,
-  };
+  return Object.assign({ version: 1 as const }, ...SAVED_KEYS.map((key) => ({ [key]: state[key] })));
 }
 
 /** Reads the saved workspace, tolerating anything a broken or older save may hold. */
@@ -93,20 +80,7 @@ export function startPersistence(
   storage: Storage | undefined,
 ): () => void {
   return store.subscribe((state, previous) => {
-    const keys: (keyof SavedWorkspace)[] = [
-      'files',
-      'activeFile',
-      'theme',
-      'editorCollapsed',
-      'editorWidth',
-      'nodeCount',
-      'viewMode',
-      'showConfig',
-      'showImages',
-      'expandedStacks',
-      'controlPlane',
-    ];
-    if (keys.every((key) => key === 'version' || state[key] === previous[key])) return;
+    if (SAVED_KEYS.every((key) => state[key] === previous[key])) return;
     try {
       storage?.setItem(STORAGE_KEY, JSON.stringify(snapshot(state)));
     } catch {
