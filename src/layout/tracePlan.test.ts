@@ -46,11 +46,11 @@ describe('planTrace and positionAt', () => {
   // internet (0,100)–(100,140); svc abs (250,80)–(350,120); pod abs (520,120)–(680,160)
   const plan = planTrace(graph, ['internet', 'svc', 'pod', undefined], { travelMs: 100, dwellMs: 200 });
 
-  it('starts in the middle of the first box and rests just inside each box it reaches', () => {
+  it('starts in the middle of the first box and rests on the edge of each box it reaches, at the arrowhead', () => {
     expect(plan.stops.map((s) => [s.boxId, s.x, s.y])).toEqual([
       ['internet', 50, 120],
-      ['svc', 262, 100],
-      ['pod', 532, 140],
+      ['svc', 250, 100],
+      ['pod', 520, 140],
       // a hop with no box of its own stays on the box before it, moving to its middle
       ['pod', 600, 140],
     ]);
@@ -61,8 +61,7 @@ describe('planTrace and positionAt', () => {
     const leg = plan.legs[0]!;
     expect(leg[0]).toEqual({ x: 50, y: 120 });
     expect(leg[1]).toEqual({ x: 100, y: 120 }); // the right side of the Internet box
-    expect(leg[leg.length - 2]).toEqual({ x: 250, y: 100 }); // the left side of the Service box
-    expect(leg[leg.length - 1]).toEqual({ x: 262, y: 100 });
+    expect(leg[leg.length - 1]).toEqual({ x: 250, y: 100 }); // the left side of the Service box
     // A bezier, not a straight line: halfway along x, y is between the two sides.
     const middle = leg[Math.floor(leg.length / 2)]!;
     expect(middle.y).toBeGreaterThan(100);
@@ -76,7 +75,7 @@ describe('planTrace and positionAt', () => {
     expect(halfway).toMatchObject({ hop: 0, moving: true });
     expect(halfway.x).toBeGreaterThan(100);
     expect(halfway.x).toBeLessThan(250);
-    expect(positionAt(plan, arrivalMs(plan, 1))).toMatchObject({ x: 262, y: 100, hop: 1, moving: false });
+    expect(positionAt(plan, arrivalMs(plan, 1))).toMatchObject({ x: 250, y: 100, hop: 1, moving: false });
   });
 
   it('ends at the last hop and says when it is done', () => {

@@ -57,8 +57,9 @@ export function absoluteRects(graph: PositionedGraph): Map<string, Rect> {
   return rects;
 }
 
-// Where the packet rests in a box it reached through an arrow: just inside, at the arrowhead.
-const ENTRY_INSET = 12;
+// Where the packet rests in a box it reached through an arrow: on its edge, at the arrowhead,
+// where it covers none of the box's text (which starts past the padding).
+const ENTRY_INSET = 0;
 const CURVE_SAMPLES = 24;
 
 const centreOf = (r: Rect): Point => ({ x: r.x + r.width / 2, y: r.y + r.height / 2 });
@@ -110,13 +111,9 @@ export function planTrace(
         { x: stop.x, y: stop.y },
       ]);
     } else {
-      const entry = { x: rect.x + Math.min(ENTRY_INSET, rect.width / 2), y: rect.y + rect.height / 2 };
+      const entry = { x: rect.x + ENTRY_INSET, y: rect.y + rect.height / 2 };
       stop = { hop, ...(boxId ? { boxId } : {}), centre, ...entry };
-      legs.push([
-        { x: previous.stop.x, y: previous.stop.y },
-        ...edgeCurve(rightOf(previous.rect), leftOf(rect)),
-        entry,
-      ]);
+      legs.push([{ x: previous.stop.x, y: previous.stop.y }, ...edgeCurve(rightOf(previous.rect), leftOf(rect))]);
     }
     stops.push(stop);
     previous = { stop, ...(rect ? { rect } : {}) };
