@@ -1,6 +1,7 @@
 import type { ELK, ElkNode, LayoutOptions } from 'elkjs/lib/elk-api';
 import { dockedIds, dockIntoCluster, GROUP_PADDING, MIN_GROUP, packChildren, type Box } from './dock';
 import type { ViewEdge, ViewGraph, ViewNode } from './viewGraph';
+import { restackRoots, wrapBands } from './wrapBands';
 
 /** A box with its place: x and y relative to its parent group (as React Flow wants them). */
 export type PositionedNode = ViewNode & { x: number; y: number };
@@ -102,6 +103,19 @@ export async function layoutWithElk(elk: ELK, graph: ViewGraph): Promise<Positio
     const box = place.get(cluster.id)!;
     rootWidth = Math.max(rootWidth, box.x + box.width + 16);
     rootHeight = Math.max(rootHeight, box.y + box.height + 16);
+  }
+
+  // The application view's namespaces: wrap their rows into columns, then stack them again.
+  const namespaces = graph.nodes.filter((n) => n.group && n.id.startsWith('ns:') && place.has(n.id));
+  const wrapped = namespaces.filter((ns) =>
+    wrapBands(place.get(ns.id)!, (childrenOf.get(ns.id) ?? []).map((c) => place.get(c.id)!).filter(Boolean)),
+  );
+  if (wrapped.length > 0) {
+    const roots = graph.nodes.filter((n) => !n.parent && n.group && place.has(n.id)).map((n) => place.get(n.id)!);
+    const internet = graph.nodes.find((n) => n.role === 'internet' && !n.parent);
+    restackRoots(roots, internet ? place.get(internet.id) : undefined);
+    rootWidth = Math.max(...[...roots, ...(internet ? [place.get(internet.id)!] : [])].map((b) => b.x + b.width)) + 16;
+    rootHeight = Math.max(...roots.map((b) => b.y + b.height)) + 16;
   }
 
   const nodes = graph.nodes.map((node) => {

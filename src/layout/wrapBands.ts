@@ -1,0 +1,72 @@
+import { GROUP_PADDING, MIN_GROUP, type Box } from './dock';
+
+const GAP = 18;
+const COLUMN_GAP = 56;
+const MAX_COLUMNS = 4;
+
+/**
+ * A namespace in the application view is a tall list of rows (a Service beside its workload):
+ * ELK puts them all in two columns. This wraps the rows ("bands" of boxes side by side) into a
+ * few columns so the namespace is about as wide as it is tall, and grows or shrinks the group to
+ * fit. Returns whether it moved anything.
+ */
+export function wrapBands(group: Box, children: readonly Box[]): boolean {
+  if (children.length < 6) return false;
+  const bands: { boxes: Box[]; top: number; bottom: number; left: number; right: number }[] = [];
+  for (const box of [...children].sort((a, b) => a.y - b.y)) {
+    const band = bands[bands.length - 1];
+    if (band && box.y < band.bottom) {
+      band.boxes.push(box);
+      band.bottom = Math.max(band.bottom, box.y + box.height);
+      band.left = Math.min(band.left, box.x);
+      band.right = Math.max(band.right, box.x + box.width);
+    } else {
+      bands.push({ boxes: [box], top: box.y, bottom: box.y + box.height, left: box.x, right: box.x + box.width });
+    }
+  }
+  const left = Math.min(...bands.map((b) => b.left));
+  const width = Math.max(...bands.map((b) => b.right)) - left;
+  const height = bands.reduce((sum, b) => sum + b.bottom - b.top + GAP, 0) - GAP;
+  const columns = Math.min(MAX_COLUMNS, bands.length, Math.max(1, Math.round(Math.sqrt(height / width))));
+  if (columns <= 1) return false;
+
+  // Fill columns top to bottom, each about as tall as the whole divided by the column count.
+  const target = height / columns;
+  const top = Math.min(...bands.map((b) => b.top));
+  let column = 0;
+  let y = top;
+  for (const band of bands) {
+    if (y > top && y - top + (band.bottom - band.top) / 2 > target && column < columns - 1) {
+      column++;
+      y = top;
+    }
+    const dx = left + column * (width + COLUMN_GAP) - left;
+    const dy = y - band.top;
+    for (const box of band.boxes) {
+      box.x += dx;
+      box.y += dy;
+    }
+    y += band.bottom - band.top + GAP;
+  }
+  group.width = Math.max(MIN_GROUP.width, ...children.map((b) => b.x + b.width + GROUP_PADDING.right));
+  group.height = Math.max(MIN_GROUP.height, ...children.map((b) => b.y + b.height + GROUP_PADDING.bottom));
+  return true;
+}
+
+/**
+ * After groups changed size, the top-level boxes that stood one above the other are stacked
+ * again without overlap, and a lone box beside them (the Internet) is centred on them.
+ */
+export function restackRoots(roots: readonly Box[], beside: Box | undefined): void {
+  const stacked = [...roots].sort((a, b) => a.y - b.y);
+  let bottom = -Infinity;
+  for (const box of stacked) {
+    if (box.y < bottom + GAP) box.y = bottom + GAP;
+    bottom = box.y + box.height;
+  }
+  if (beside && stacked.length) {
+    const top = Math.min(...stacked.map((b) => b.y));
+    const end = Math.max(...stacked.map((b) => b.y + b.height));
+    beside.y = Math.max(16, (top + end) / 2 - beside.height / 2);
+  }
+}
