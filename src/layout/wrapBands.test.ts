@@ -1,0 +1,48 @@
+import { describe, expect, it } from 'vitest';
+import type { Box } from './dock';
+import { restackRoots, wrapBands } from './wrapBands';
+
+/** `rows` rows of a Service (100 wide) beside its workload (200 wide), 80 high, 20 apart. */
+function rows(count: number): { group: Box; children: Box[] } {
+  const children: Box[] = [];
+  for (let i = 0; i < count; i++) {
+    children.push({ x: 16, y: 56 + i * 100, width: 100, height: 60 });
+    children.push({ x: 180, y: 46 + i * 100, width: 200, height: 80 });
+  }
+  return { group: { x: 0, y: 0, width: 396, height: 56 + count * 100 }, children };
+}
+
+describe('wrapBands', () => {
+  it('leaves a short list alone', () => {
+    const { group, children } = rows(2);
+    expect(wrapBands(group, children)).toBe(false);
+  });
+
+  it('wraps a tall list of rows into columns, keeping each Service beside its workload', () => {
+    const { group, children } = rows(16);
+    expect(wrapBands(group, children)).toBe(true);
+    const xs = new Set(children.filter((_, i) => i % 2 === 0).map((b) => b.x));
+    expect(xs.size).toBeGreaterThan(1);
+    for (let i = 0; i < children.length; i += 2) {
+      expect(children[i + 1]!.x - children[i]!.x).toBe(164); // still side by side
+      expect(children[i + 1]!.y - children[i]!.y).toBe(-10);
+    }
+    // The group now fits its children, and is far less tall than before.
+    expect(group.height).toBeLessThan(56 + 16 * 100);
+    for (const b of children) {
+      expect(b.x + b.width).toBeLessThanOrEqual(group.width);
+      expect(b.y + b.height).toBeLessThanOrEqual(group.height);
+    }
+  });
+});
+
+describe('restackRoots', () => {
+  it('pushes boxes down until none overlaps, and centres the lone box beside them', () => {
+    const a = { x: 300, y: 16, width: 400, height: 500 };
+    const b = { x: 300, y: 300, width: 400, height: 200 };
+    const internet = { x: 16, y: 900, width: 120, height: 40 };
+    restackRoots([a, b], internet);
+    expect(b.y).toBe(16 + 500 + 18);
+    expect(internet.y).toBe((16 + b.y + 200) / 2 - 20);
+  });
+});
