@@ -9,6 +9,7 @@ import {
 } from '@xyflow/react';
 import '@xyflow/react/dist/style.css';
 import { useEffect, useMemo, useRef } from 'react';
+import { indexTopology, sourceOf } from '../core/model/topology';
 import type { Store } from '../state/store';
 import { useStore } from '../state/store';
 import { TEST_IDS } from '../ui/testIds';
@@ -52,9 +53,7 @@ function selectBox(box: { id: string; objectId?: string }) {
   const state = useStore.getState();
   state.select(box.objectId ?? box.id);
   if (!box.objectId) return;
-  const object = state.topology.objects.find((o) => o.id === box.objectId);
-  const origin = object?.origin ? state.topology.objects.find((o) => o.id === object.origin) : undefined;
-  const span = object?.source ?? origin?.source;
+  const span = sourceOf(indexTopology(state.topology), box.objectId);
   if (span) state.revealInEditor(span.file, span.start.offset, span.start.offset);
 }
 

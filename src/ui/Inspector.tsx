@@ -1,9 +1,9 @@
 import { Fragment, useEffect, useMemo } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import type { Diagnostic } from '../core/model/diagnostics';
-import { indexTopology } from '../core/model/topology';
+import { indexTopology, sourceOf } from '../core/model/topology';
 import { useStore, type Store } from '../state/store';
-import { inspect, sourceOf, type InspectorSection } from './inspectorFacts';
+import { inspect, type InspectorSection } from './inspectorFacts';
 import { VIEW_IDS } from './testIds';
 
 const selectSelectedId = (s: Store) => s.selectedId;

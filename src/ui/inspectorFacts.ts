@@ -1,6 +1,7 @@
 import type { Diagnostic } from '../core/model/diagnostics';
 import type { ObjectId } from '../core/model/ids';
 import type { SourceSpan } from '../core/model/source';
+import { sourceOf } from '../core/model/topology';
 import type {
   IngressObj,
   LabelMap,
@@ -29,13 +30,6 @@ export type Inspection = {
   sections: InspectorSection[];
   diagnostics: Diagnostic[];
 };
-
-/** The YAML document an object was read from; for a generated pod, the one of its workload. */
-export function sourceOf(index: TopologyIndex, id: string): SourceSpan | undefined {
-  const object = index.byId.get(id as ObjectId);
-  if (!object) return undefined;
-  return object.source ?? (object.origin ? index.byId.get(object.origin)?.source : undefined);
-}
 
 /**
  * Facts about the box `id`: a Topology object, a stack of pods (`members` are its pods) or a

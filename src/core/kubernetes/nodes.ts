@@ -37,23 +37,25 @@ export function wellKnownNodeLabels(name: string): LabelMap {
   return { 'kubernetes.io/hostname': name, 'kubernetes.io/os': 'linux', 'kubernetes.io/arch': 'amd64' };
 }
 
+/** A worker node with the parts every node has (kubelet, kube-proxy, runtime). */
+function workerNode(name: string, index: number, fields: Pick<NodeObj, 'labels' | 'simulated' | 'taints'>): NodeObj {
+  return {
+    id: nodeId(name),
+    role: 'node',
+    kind: 'Node',
+    name,
+    parent: CLUSTER_ID,
+    index,
+    components: [...WORKER_COMPONENTS],
+    ...fields,
+  };
+}
+
 /** `count` simulated worker nodes `node-1` … `node-N`, without taints. */
 export function simulatedNodes(count: number): NodeObj[] {
-  return Array.from({ length: Math.max(1, count) }, (_, i) => {
-    const name = `node-${i + 1}`;
-    return {
-      id: nodeId(name),
-      role: 'node',
-      kind: 'Node',
-      name,
-      parent: CLUSTER_ID,
-      labels: wellKnownNodeLabels(name),
-      simulated: true,
-      index: i + 1,
-      taints: [],
-      components: [...WORKER_COMPONENTS],
-    };
-  });
+  return Array.from({ length: Math.max(1, count) }, (_, i) =>
+    workerNode(`node-${i + 1}`, i + 1, { labels: wellKnownNodeLabels(`node-${i + 1}`), simulated: true, taints: [] }),
+  );
 }
 
 /** A `kind: Node` of the files as a worker node: its name, labels and taints. */
@@ -71,17 +73,12 @@ export function readNode(doc: ParsedDocument, meta: ObjectMeta, name: string, in
   // A cordoned node (`kubectl cordon`) gets this taint from the node controller.
   if (asBoolean(spec.unschedulable)) taints.push({ key: 'node.kubernetes.io/unschedulable', effect: 'NoSchedule' });
   return {
-    id: nodeId(name),
-    role: 'node',
-    kind: 'Node',
-    name,
-    parent: CLUSTER_ID,
-    // The kubelet always sets the hostname label; files often leave it out.
-    labels: { 'kubernetes.io/hostname': name, ...meta.labels },
+    ...workerNode(name, index, {
+      // The kubelet always sets the hostname label; files often leave it out.
+      labels: { 'kubernetes.io/hostname': name, ...meta.labels },
+      simulated: false,
+      taints,
+    }),
     source: doc.span,
-    simulated: false,
-    index,
-    taints,
-    components: [...WORKER_COMPONENTS],
   };
 }

@@ -368,6 +368,13 @@ function pushTo<K, V>(map: Map<K, V[]>, key: K, value: V): void {
   else map.set(key, [value]);
 }
 
+/** The YAML document an object was read from; for a generated pod, the one of its workload. */
+export function sourceOf(index: TopologyIndex, id: string): SourceSpan | undefined {
+  const object = index.byId.get(id as ObjectId);
+  if (!object) return undefined;
+  return object.source ?? (object.origin ? index.byId.get(object.origin)?.source : undefined);
+}
+
 /** All objects of one role, typed. */
 export function objectsOfRole<R extends Role>(topology: Topology, role: R): ObjectOfRole<R>[] {
   return topology.objects.filter((object): object is ObjectOfRole<R> => object.role === role);
