@@ -3,6 +3,7 @@ import type { SourceFile } from './model/source';
 import type { Topology } from './model/topology';
 import { buildComposeTopology } from './compose/buildComposeTopology';
 import { buildKubernetesTopology } from './kubernetes/buildKubernetesTopology';
+import { createCachingChunkParser, parseChunkUncached, type ChunkParser } from './parse/parseChunk';
 import { parseFile, type ParsedDocument } from './parse/parseFile';
 
 export type AnalyzeOptions = {
@@ -19,13 +20,29 @@ export type Analysis = {
 export const DEFAULT_NODE_COUNT = 3;
 export const MAX_NODE_COUNT = 20;
 
-/** Files → topology and diagnostics: the one entry point of the core. */
+/** Analyses workspaces one after the other, re-parsing only the documents that changed. */
+export type Analyzer = { analyze(files: readonly SourceFile[], options?: AnalyzeOptions): Analysis };
+
+/**
+ * An analyzer with its own parse cache: the analysis worker keeps one between edits. The cache
+ * is the analyzer's, not the module's, so the CLI, tests and workers never share hidden state.
+ */
+export function createAnalyzer(): Analyzer {
+  const parseChunk = createCachingChunkParser();
+  return { analyze: (files, options = {}) => analyzeWith(parseChunk, files, options) };
+}
+
+/** Files → topology and diagnostics: the one entry point of the core (no cache kept). */
 export function analyze(files: readonly SourceFile[], options: AnalyzeOptions = {}): Analysis {
+  return analyzeWith(parseChunkUncached, files, options);
+}
+
+function analyzeWith(parseChunk: ChunkParser, files: readonly SourceFile[], options: AnalyzeOptions): Analysis {
   const nodes = Math.min(MAX_NODE_COUNT, Math.max(1, Math.round(options.nodes ?? DEFAULT_NODE_COUNT)));
   const diagnostics: Diagnostic[] = [];
   const documents: ParsedDocument[] = [];
   for (const file of files) {
-    const parsed = parseFile(file);
+    const parsed = parseFile(file, parseChunk);
     diagnostics.push(...parsed.diagnostics);
     documents.push(...parsed.documents);
   }

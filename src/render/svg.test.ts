@@ -5,7 +5,7 @@ import { DWELL_MS, TRAVEL_MS } from '../layout/tracePlan';
 import { renderFiles } from './renderFiles';
 import { renderSvg } from './svg';
 import { END_PAUSE_MS } from './traceAnimation';
-import { xmlProblems } from './xmlWellFormed';
+import { xmlProblems } from './xmlWellFormed.testkit';
 
 const SEED = Object.entries(
   import.meta.glob<string>('../core/kubernetes/fixtures/seed__*.yaml', {

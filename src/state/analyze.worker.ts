@@ -1,9 +1,11 @@
-import { analyze, type AnalyzeOptions } from '../core/analyze';
+import { createAnalyzer, type AnalyzeOptions } from '../core/analyze';
 import type { SourceFile } from '../core/model/source';
 import { serveRequests } from '../layout/workerClient';
 
-// The parse cache lives here, between requests: only changed documents are parsed again.
+// The worker's own analyzer keeps its parse cache between requests: only changed documents are parsed again.
+const analyzer = createAnalyzer();
+
 serveRequests(({ files, options }: { files: SourceFile[]; options: AnalyzeOptions }) => {
-  const { topology, diagnostics } = analyze(files, options);
+  const { topology, diagnostics } = analyzer.analyze(files, options);
   return { topology, diagnostics };
 });

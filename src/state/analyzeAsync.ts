@@ -1,4 +1,4 @@
-import { analyze, type AnalyzeOptions } from '../core/analyze';
+import { createAnalyzer, type AnalyzeOptions } from '../core/analyze';
 import type { Diagnostic } from '../core/model/diagnostics';
 import type { SourceFile } from '../core/model/source';
 import type { Topology } from '../core/model/topology';
@@ -7,11 +7,15 @@ import { workerClient } from '../layout/workerClient';
 export type AnalysisResult = { topology: Topology; diagnostics: Diagnostic[] };
 type AnalysisRequest = { files: SourceFile[]; options: AnalyzeOptions };
 
+// Where no worker can start, the main thread keeps an analyzer of its own (with its parse cache).
+let mainThreadAnalyzer: ReturnType<typeof createAnalyzer> | undefined;
+
 /** Files → topology and diagnostics, off the main thread so typing in a big workspace never waits. */
 export const analyzeAsync: (request: AnalysisRequest) => Promise<AnalysisResult> = workerClient(
   () => new Worker(new URL('./analyze.worker.ts', import.meta.url), { type: 'module' }),
   async ({ files, options }) => {
-    const { topology, diagnostics } = analyze(files, options);
+    mainThreadAnalyzer ??= createAnalyzer();
+    const { topology, diagnostics } = mainThreadAnalyzer.analyze(files, options);
     return { topology, diagnostics };
   },
 );

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { createCachingChunkParser } from './parseChunk';
 import { detectDocumentKind, parseFile } from './parseFile';
 
 const parse = (text: string, name = 'f.yaml') => parseFile({ name, text });
@@ -112,16 +113,28 @@ describe('parseFile', () => {
     ]);
   });
 
-  it('parses a document again only when its text changed', () => {
-    const first = parse(
+  it('with a caching chunk parser, parses a document again only when its text changed', () => {
+    const parseChunk = createCachingChunkParser();
+    const cached = (text: string) => parseFile({ name: 'f.yaml', text }, parseChunk);
+    const first = cached(
       'apiVersion: v1\nkind: Service\nmetadata: {name: a}\n---\napiVersion: v1\nkind: Pod\nmetadata: {name: b}\n',
     );
-    const second = parse(
+    const second = cached(
       'apiVersion: v1\nkind: Service\nmetadata: {name: a}\n---\napiVersion: v1\nkind: Pod\nmetadata: {name: c}\n',
     );
     // The unchanged first document is the same parsed value, straight from the cache.
     expect(second.documents[0]!.value).toBe(first.documents[0]!.value);
     expect(second.documents[1]!.value).not.toBe(first.documents[1]!.value);
+  });
+
+  it('keeps no hidden state: without a caching parser, or with two of them, nothing is shared', () => {
+    const text = 'apiVersion: v1\nkind: Service\nmetadata: {name: a}\n';
+    expect(parse(text).documents[0]!.value).not.toBe(parse(text).documents[0]!.value);
+    const a = createCachingChunkParser();
+    const b = createCachingChunkParser();
+    const fromA = parseFile({ name: 'f.yaml', text }, a).documents[0]!.value;
+    expect(parseFile({ name: 'f.yaml', text }, b).documents[0]!.value).not.toBe(fromA);
+    expect(parseFile({ name: 'f.yaml', text }, a).documents[0]!.value).toBe(fromA);
   });
 });
 

@@ -1,16 +1,7 @@
-import {
-  isMap,
-  isPair,
-  type Pair,
-  isScalar,
-  isSeq,
-  LineCounter,
-  parseAllDocuments,
-  type Document,
-  type Node,
-} from 'yaml';
+import { isMap, isPair, type Pair, isScalar, isSeq, type Document, type Node } from 'yaml';
 import { diagnosticAt, type Diagnostic } from '../model/diagnostics';
 import type { Position, SourceFile, SourceSpan } from '../model/source';
+import { parseChunkUncached, type ChunkParser } from './parseChunk';
 import { splitDocuments } from './splitDocuments';
 
 export type InputKind = 'kubernetes' | 'compose' | 'helm' | 'kustomization' | 'unknown';
@@ -40,41 +31,13 @@ export type ParsedFile = {
   kind?: InputKind;
 };
 
-type ChunkDoc = { doc: Document.Parsed; value: unknown };
-type ChunkParse = { docs: ChunkDoc[]; lineCounter: LineCounter };
-
-// Unchanged documents are not parsed again: keyed by their text, positions shifted on use.
-const chunkCache = new Map<string, ChunkParse>();
-const CHUNK_CACHE_LIMIT = 20_000;
-
-function parseChunk(text: string): ChunkParse {
-  const cached = chunkCache.get(text);
-  if (cached) return cached;
-  const lineCounter = new LineCounter();
-  // `merge` honours `<<` keys (compose files use them); aliases are capped against alias bombs.
-  const yamlDocs = parseAllDocuments(text, { lineCounter, merge: true, prettyErrors: false, uniqueKeys: true });
-  const list = Array.isArray(yamlDocs) ? yamlDocs : [];
-  const docs = list.map((doc) => {
-    let value: unknown = null;
-    if (doc.errors.length === 0) {
-      try {
-        value = doc.toJS({ maxAliasCount: 1000 });
-      } catch {
-        value = null;
-      }
-    }
-    return { doc, value };
-  });
-  const result = { docs, lineCounter };
-  if (chunkCache.size > CHUNK_CACHE_LIMIT) chunkCache.clear();
-  chunkCache.set(text, result);
-  return result;
-}
-
 const HELM_MARKER = /\{\{-?\s/;
 
-/** Parses one file into documents, with syntax diagnostics and input detection. */
-export function parseFile(source: SourceFile): ParsedFile {
+/**
+ * Parses one file into documents, with syntax diagnostics and input detection. `parseChunk`
+ * parses the text between two `---` markers; an analyzer passes a caching one.
+ */
+export function parseFile(source: SourceFile, parseChunk: ChunkParser = parseChunkUncached): ParsedFile {
   const { name: file, text } = source;
   const diagnostics: Diagnostic[] = [];
 

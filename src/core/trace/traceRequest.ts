@@ -1,6 +1,6 @@
 import type { Topology } from '../model/topology';
 import { fail } from './context';
-import { traceKubernetes } from './traceKubernetes';
+import { traceKubernetes } from './kubernetes/traceKubernetes';
 import type { Trace, TraceRequest } from './types';
 
 /**

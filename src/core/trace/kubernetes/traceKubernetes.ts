@@ -1,10 +1,11 @@
-import type { Topology } from '../model/topology';
+import type { Topology } from '../../model/topology';
 import { resolveClientPod } from './clients';
-import { fail, kubeContext, namespaceOf } from './context';
+import { fail } from '../context';
+import { kubeContext, namespaceOf } from './kubeContext';
 import { traceFromInside } from './insideEntry';
 import { traceFromOutside } from './outsideEntry';
-import { EXTERNAL_CLIENT_IP, type Hop, type Trace, type TraceRequest } from './types';
-import { formatRequestUrl, parseRequestUrl } from './url';
+import { EXTERNAL_CLIENT_IP, type Hop, type Trace, type TraceRequest } from '../types';
+import { formatRequestUrl, parseRequestUrl } from '../url';
 
 /**
  * Traces a request through a Kubernetes topology. Without `from` the client is on the Internet

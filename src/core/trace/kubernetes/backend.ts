@@ -1,8 +1,9 @@
-import type { ObjectId } from '../model/ids';
-import { findServicePort } from '../kubernetes/ports';
-import { fail, succeed, type KubeContext } from './context';
+import type { ObjectId } from '../../model/ids';
+import { findServicePort } from '../../kubernetes/ports';
+import { fail, succeed } from '../context';
+import { type KubeContext } from './kubeContext';
 import { findService, followService, type TrafficSource } from './serviceResolve';
-import type { Hop, Trace } from './types';
+import type { Hop, Trace } from '../types';
 
 /** The `external` hop of an ExternalName Service: DNS answers with a CNAME and the request leaves the cluster. */
 export function externalNameHop(serviceName: string, externalName: string, objectId: ObjectId): Hop {

@@ -1,4 +1,4 @@
-import type { ServiceObj } from '../model/topology';
+import type { ServiceObj } from '../../model/topology';
 
 /** An address outside clients use to reach a Service without an Ingress. */
 export type ExternalServiceAddress = {

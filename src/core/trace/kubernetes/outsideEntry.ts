@@ -1,5 +1,6 @@
-import type { IngressBackend, NodeObj } from '../model/topology';
-import { fail, namespaceOf, type KubeContext } from './context';
+import type { IngressBackend, NodeObj } from '../../model/topology';
+import { fail } from '../context';
+import { namespaceOf, type KubeContext } from './kubeContext';
 import { followBackendService } from './backend';
 import { gatewayPeer, ingressControllerPeer } from './clients';
 import { describeHttpRouteMatch, gatewayClaimsHost, routeGateway } from './gatewayRoute';
@@ -8,8 +9,8 @@ import { matchHost } from './hostMatch';
 import { describeController, routeIngress } from './ingressRoute';
 import { listLoadBalancerAddresses } from './loadBalancer';
 import { followService, type TrafficSource } from './serviceResolve';
-import type { Hop, Trace } from './types';
-import type { RequestUrl } from './url';
+import type { Hop, Trace } from '../types';
+import type { RequestUrl } from '../url';
 
 /**
  * A request from the Internet, by the host it names: a node (`node-2:31001`, NodePort), a

@@ -1,9 +1,10 @@
-import type { ContainerPort, NodeObj, PodObj, Protocol, ServiceObj, ServicePort } from '../model/topology';
-import { containerForPortNumber, findNamedContainerPort } from '../kubernetes/ports';
-import { fail, namespaceOf, succeed, type KubeContext } from './context';
+import type { ContainerPort, NodeObj, PodObj, Protocol, ServiceObj, ServicePort } from '../../model/topology';
+import { containerForPortNumber, findNamedContainerPort } from '../../kubernetes/ports';
+import { fail, succeed } from '../context';
+import { namespaceOf, type KubeContext } from './kubeContext';
 import { isReadyEndpoint, pickEndpoint, type EndpointPick } from './endpointPick';
 import { checkEgressPolicies, checkIngressPolicies, podPeer, type TrafficPeer } from './networkPolicy';
-import type { Hop, Trace } from './types';
+import type { Hop, Trace } from '../types';
 
 /** Who is sending, for NetworkPolicy and session affinity. */
 export type TrafficSource = {

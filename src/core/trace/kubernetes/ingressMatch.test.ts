@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { PathType } from '../model/topology';
+import type { PathType } from '../../model/topology';
 import reference from './fixtures/reference/ingress_matching.json';
 import { ingressPathMatches, matchIngressPath } from './ingressMatch';
 

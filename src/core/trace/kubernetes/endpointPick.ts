@@ -1,4 +1,4 @@
-import type { PodObj } from '../model/topology';
+import type { PodObj } from '../../model/topology';
 
 /** Which endpoint kube-proxy chose, and why. */
 export type EndpointPick = {

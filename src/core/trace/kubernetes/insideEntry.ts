@@ -1,6 +1,7 @@
-import type { PodObj } from '../model/topology';
+import type { PodObj } from '../../model/topology';
 import { externalNameHop } from './backend';
-import { fail, namespaceOf, succeed, type KubeContext } from './context';
+import { fail, succeed } from '../context';
+import { namespaceOf, type KubeContext } from './kubeContext';
 import { resolveClusterName } from './dns';
 import { gatewayClaimsHost } from './gatewayRoute';
 import { matchHost } from './hostMatch';
@@ -8,8 +9,8 @@ import { listLoadBalancerAddresses } from './loadBalancer';
 import { podPeer } from './networkPolicy';
 import { traceFromOutside } from './outsideEntry';
 import { arriveAtPod, followService, readyEndpoints, serviceHop, type TrafficSource } from './serviceResolve';
-import { CLUSTER_DOMAIN, type Hop, type Trace } from './types';
-import type { RequestUrl } from './url';
+import { CLUSTER_DOMAIN, type Hop, type Trace } from '../types';
+import type { RequestUrl } from '../url';
 
 /** Whether a name is something the world outside the cluster answers for (node, LB, Ingress or Gateway host). */
 function answeredOutside(ctx: KubeContext, host: string): boolean {

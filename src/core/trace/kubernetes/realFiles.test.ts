@@ -3,12 +3,12 @@
  * src/core/kubernetes/fixtures; they are imported as text so the core stays free of node:fs.
  */
 import { describe, expect, it } from 'vitest';
-import { analyze } from '../analyze';
-import { suggestTraceUrls } from './suggest';
-import { traceRequest } from './traceRequest';
-import type { Trace, TraceRequest } from './types';
+import { analyze } from '../../analyze';
+import { suggestTraceUrls } from '../suggest';
+import { traceRequest } from '../traceRequest';
+import type { Trace, TraceRequest } from '../types';
 
-const fixtures = import.meta.glob('../kubernetes/fixtures/*.yaml', {
+const fixtures = import.meta.glob('../../kubernetes/fixtures/*.yaml', {
   query: '?raw',
   import: 'default',
   eager: true,
@@ -16,7 +16,7 @@ const fixtures = import.meta.glob('../kubernetes/fixtures/*.yaml', {
 
 function topologyOf(...names: string[]) {
   const files = names.map((name) => {
-    const text = fixtures[`../kubernetes/fixtures/${name}.yaml`];
+    const text = fixtures[`../../kubernetes/fixtures/${name}.yaml`];
     if (text === undefined) throw new Error(`no fixture ${name}`);
     return { name: `${name}.yaml`, text };
   });

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { backend, sel, seedTopology, TopologyBuilder } from './testTopology';
-import { traceRequest } from './traceRequest';
-import { traceToJson } from './traceJson';
-import type { Trace } from './types';
+import { backend, sel, seedTopology, TopologyBuilder } from './testTopology.testkit';
+import { traceRequest } from '../traceRequest';
+import { traceToJson } from '../traceJson';
+import type { Trace } from '../types';
 
 function kinds(trace: Trace): string[] {
   return trace.hops.map((h) => h.kind);

@@ -1,5 +1,5 @@
-import type { GatewayObj, PodObj } from '../model/topology';
-import { namespaceOf, type KubeContext } from './context';
+import type { GatewayObj, PodObj } from '../../model/topology';
+import { namespaceOf, type KubeContext } from './kubeContext';
 import { isReadyEndpoint } from './endpointPick';
 import { podPeer, type TrafficPeer } from './networkPolicy';
 

@@ -1,4 +1,4 @@
-import type { GatewayObj, HTTPRouteBackendRef, HTTPRouteMatch, HTTPRouteObj } from '../model/topology';
+import type { GatewayObj, HTTPRouteBackendRef, HTTPRouteMatch, HTTPRouteObj } from '../../model/topology';
 import { matchHost } from './hostMatch';
 import { ingressPathMatches } from './ingressMatch';
 

@@ -1,5 +1,5 @@
-import type { PodObj, ServiceObj, WorkloadObj } from '../model/topology';
-import { CLUSTER_DOMAIN } from './types';
+import type { PodObj, ServiceObj, WorkloadObj } from '../../model/topology';
+import { CLUSTER_DOMAIN } from '../types';
 
 /** What cluster DNS answers for a name. */
 export type DnsAnswer =

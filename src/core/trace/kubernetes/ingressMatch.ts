@@ -1,4 +1,4 @@
-import type { PathType } from '../model/topology';
+import type { PathType } from '../../model/topology';
 
 /** Anything with an Ingress-style path and pathType. */
 export type PathCandidate = { path: string; pathType: PathType };

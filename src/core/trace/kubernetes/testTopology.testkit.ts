@@ -2,7 +2,7 @@
  * A small builder of hand-made Kubernetes topologies for the trace tests (test-only; the real
  * model comes from src/core/kubernetes). Endpoints are computed at build time from selectors.
  */
-import { objectId, type ObjectId } from '../model/ids';
+import { objectId, type ObjectId } from '../../model/ids';
 import type {
   Container,
   ContainerPort,
@@ -23,8 +23,8 @@ import type {
   Topology,
   TopologyObject,
   WorkloadObj,
-} from '../model/topology';
-import { selectorMatches } from '../kubernetes/labels';
+} from '../../model/topology';
+import { selectorMatches } from '../../kubernetes/labels';
 
 type ContainerSpec = { name: string; ports?: (Partial<ContainerPort> & { containerPort: number })[] };
 

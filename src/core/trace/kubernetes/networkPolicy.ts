@@ -1,4 +1,4 @@
-import type { ObjectId } from '../model/ids';
+import type { ObjectId } from '../../model/ids';
 import type {
   LabelMap,
   NetworkPolicyObj,
@@ -7,8 +7,8 @@ import type {
   PodObj,
   Protocol,
   TopologyObject,
-} from '../model/topology';
-import { labelSelectorMatches } from '../kubernetes/labels';
+} from '../../model/topology';
+import { labelSelectorMatches } from '../../kubernetes/labels';
 
 /** Who sends (ingress) or receives (egress) traffic, as NetworkPolicy peers see it. */
 export type TrafficPeer =

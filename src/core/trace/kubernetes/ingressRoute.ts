@@ -5,7 +5,7 @@ import type {
   IngressPath,
   IngressRule,
   PathType,
-} from '../model/topology';
+} from '../../model/topology';
 import { hostMatchRank, matchHost, type HostMatch } from './hostMatch';
 import { matchIngressPath } from './ingressMatch';
 

@@ -4,9 +4,9 @@
  */
 import { describe, expect, it } from 'vitest';
 import reference from './fixtures/reference/k8s_service_ports.json';
-import { backend, TopologyBuilder } from './testTopology';
-import { traceRequest } from './traceRequest';
-import type { Trace } from './types';
+import { backend, TopologyBuilder } from './testTopology.testkit';
+import { traceRequest } from '../traceRequest';
+import type { Trace } from '../types';
 
 function last(trace: Trace) {
   return trace.hops[trace.hops.length - 1]!;
