@@ -18,7 +18,7 @@ export type Analysis = {
 };
 
 export const DEFAULT_NODE_COUNT = 3;
-export const MAX_NODE_COUNT = 20;
+const MAX_NODE_COUNT = 20;
 
 /** Analyses workspaces one after the other, re-parsing only the documents that changed. */
 export type Analyzer = { analyze(files: readonly SourceFile[], options?: AnalyzeOptions): Analysis };

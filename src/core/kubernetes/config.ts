@@ -5,7 +5,7 @@ import type { ObjectMeta } from './metadata';
 import { asRecord } from './read';
 
 export type ConfigKind = ConfigObj['kind'];
-export const CONFIG_KINDS: readonly ConfigKind[] = [
+const CONFIG_KINDS: readonly ConfigKind[] = [
   'ConfigMap',
   'Secret',
   'PersistentVolumeClaim',

@@ -6,7 +6,7 @@ import { readPortNumber, readProtocol } from './ports';
 import { asRecord, asString, listOf, recordOf } from './read';
 
 /** The label that ties an EndpointSlice to its Service. */
-export const SERVICE_NAME_LABEL = 'kubernetes.io/service-name';
+const SERVICE_NAME_LABEL = 'kubernetes.io/service-name';
 
 /** Reads an Endpoints or EndpointSlice: addresses (IPs, or the pods they name) and ports. */
 export function readEndpoints(

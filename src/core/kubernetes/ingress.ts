@@ -14,7 +14,7 @@ import { asBoolean, asRecord, asString, listOf, recordOf, stringList } from './r
 import { describeObject, type Reporter } from './report';
 
 /** One backend of an Ingress with where it is written, for the routing checks. */
-export type IngressBackendSite = {
+type IngressBackendSite = {
   backend: IngressBackend;
   path: PathSegment[];
   /** `host/path` as the edge label shows it */
@@ -24,7 +24,7 @@ export type IngressBackendSite = {
 export type IngressEntry = { object: IngressObj; backends: IngressBackendSite[] };
 
 const PATH_TYPES: readonly PathType[] = ['Exact', 'Prefix', 'ImplementationSpecific'];
-export const DEFAULT_CLASS_ANNOTATION = 'ingressclass.kubernetes.io/is-default-class';
+const DEFAULT_CLASS_ANNOTATION = 'ingressclass.kubernetes.io/is-default-class';
 const LEGACY_CLASS_ANNOTATION = 'kubernetes.io/ingress.class';
 
 /** Reads an Ingress (networking.k8s.io/v1, and the legacy serviceName/servicePort form). */

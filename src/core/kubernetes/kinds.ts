@@ -31,7 +31,7 @@ const GROUPS: Record<string, readonly string[]> = {
 };
 
 /** The API group of an apiVersion: `apps/v1` → `apps`, `v1` → `` (core). */
-export function apiGroup(apiVersion: string): string {
+function apiGroup(apiVersion: string): string {
   const slash = apiVersion.indexOf('/');
   return slash === -1 ? '' : apiVersion.slice(0, slash);
 }

@@ -49,11 +49,6 @@ export function labelSelectorMatches(selector: LabelSelector | undefined, labels
   );
 }
 
-/** True when a LabelSelector has neither matchLabels nor matchExpressions. */
-export function isEmptyLabelSelector(selector: LabelSelector): boolean {
-  return Object.keys(selector.matchLabels).length === 0 && selector.matchExpressions.length === 0;
-}
-
 /** Reads a label map from untrusted YAML: scalar values become strings, anything else is dropped. */
 export function readLabelMap(raw: unknown): LabelMap {
   const labels: LabelMap = {};

@@ -15,7 +15,7 @@ export type ObjectMeta = {
   annotations: Record<string, string>;
 };
 
-export const DEFAULT_NAMESPACE = 'default';
+const DEFAULT_NAMESPACE = 'default';
 
 // Kinds without a namespace (kubectl api-resources --namespaced=false), plus common CRDs.
 const CLUSTER_SCOPED = new Set([
@@ -47,7 +47,7 @@ const CLUSTER_SCOPED = new Set([
 ]);
 
 /** True for kinds that live outside namespaces (Node, Namespace, PersistentVolume, ClusterRole, …). */
-export function isClusterScoped(kind: string): boolean {
+function isClusterScoped(kind: string): boolean {
   return CLUSTER_SCOPED.has(kind);
 }
 

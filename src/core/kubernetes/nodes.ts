@@ -6,13 +6,13 @@ import { asBoolean, asRecord, asString, listOf, recordOf } from './read';
 
 /** The synthesized objects around the files: the outside world, the cluster, its control plane. */
 export const INTERNET_ID = objectId('internet');
-export const CLUSTER_ID = objectId('cluster');
-export const CONTROL_PLANE_ID = objectId('control-plane');
+const CLUSTER_ID = objectId('cluster');
+const CONTROL_PLANE_ID = objectId('control-plane');
 
 const WORKER_COMPONENTS = ['kubelet', 'kube-proxy', 'container runtime'];
 
 /** The id of a worker node, e.g. `node/node-1`: readable, and stable as long as the name is. */
-export function nodeId(name: string): ObjectId {
+function nodeId(name: string): ObjectId {
   return objectId(`node/${name}`);
 }
 
@@ -33,7 +33,7 @@ export function synthesizeInfrastructure(): [InternetObj, ClusterObj, ControlPla
 }
 
 /** Labels a kubelet puts on every node; simulated nodes carry them so nodeSelector and affinity work. */
-export function wellKnownNodeLabels(name: string): LabelMap {
+function wellKnownNodeLabels(name: string): LabelMap {
   return { 'kubernetes.io/hostname': name, 'kubernetes.io/os': 'linux', 'kubernetes.io/arch': 'amd64' };
 }
 

@@ -58,7 +58,7 @@ export function generatedName(base: string, seed: string): string {
 }
 
 /** The 8-digit scheduled time (minutes since the epoch) in a CronJob's Job name, seeded by namespace/name. */
-export function cronJobStamp(namespace: string, name: string): string {
+function cronJobStamp(namespace: string, name: string): string {
   // Minutes since 1970 were 8 digits from 1989 to 2160; pick one in 2024–2025 so it looks current.
   return String(28_400_000 + (fnv1a32(`cron:${namespace}/${name}`) % 1_000_000));
 }

@@ -8,7 +8,7 @@ import { eligibleNodes, placePodsOnNodes, unschedulableReason, type NodeLoad, ty
 import { MAX_PODS_PER_WORKLOAD, type WorkloadEntry } from './workloads';
 
 /** The ports a pod shows in the CLI contract: its containers' declared ports. */
-export function podPorts(template: PodTemplate): PortSpec[] {
+function podPorts(template: PodTemplate): PortSpec[] {
   return template.containers.flatMap((container) =>
     container.ports.map((p) => ({ ...(p.name ? { name: p.name } : {}), port: p.containerPort, protocol: p.protocol })),
   );

@@ -89,11 +89,6 @@ export function findServicePort(
   return service.servicePorts.length === 1 ? service.servicePorts[0] : undefined;
 }
 
-/** `80 → 8080` (or `80 → http`) for each port, joined by `, `: the label of Service → Pod edges. */
-export function formatPortMapping(ports: readonly Pick<ServicePort, 'port' | 'targetPort'>[]): string {
-  return ports.map((p) => `${p.port} → ${p.targetPort}`).join(', ');
-}
-
 /** Reads a protocol from untrusted YAML; Kubernetes defaults to TCP. */
 export function readProtocol(raw: unknown): Protocol {
   return raw === 'UDP' || raw === 'SCTP' ? raw : 'TCP';

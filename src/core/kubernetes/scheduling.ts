@@ -23,7 +23,7 @@ export function toleratesTaint(toleration: Toleration, taint: NodeObj['taints'][
 }
 
 /** Why a node rejects a pod, in the scheduler's words, or undefined when the pod fits. */
-export function nodeRejection(template: PodTemplate, node: NodeObj): string | undefined {
+function nodeRejection(template: PodTemplate, node: NodeObj): string | undefined {
   const labels = node.labels ?? {};
   const selectorMiss = Object.entries(template.nodeSelector).find(([key, value]) => labels[key] !== value);
   if (selectorMiss) return `didn't match Pod's node selector ${selectorMiss[0]}=${selectorMiss[1]}`;

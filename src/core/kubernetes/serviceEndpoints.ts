@@ -13,7 +13,7 @@ export function selectPods(service: Pick<ServiceObj, 'namespace' | 'selector'>, 
 }
 
 /** The label of a Service → Pod edge: `80 → 8080`, a named target resolved for this pod as `80 → 3000 (http)`. */
-export function servicePodEdgeLabel(ports: readonly ServicePort[], pod: PodObj): string {
+function servicePodEdgeLabel(ports: readonly ServicePort[], pod: PodObj): string {
   return ports
     .map((port) => {
       if (typeof port.targetPort === 'number') return `${port.port} → ${port.targetPort}`;

@@ -7,7 +7,7 @@ import { readPodTemplate, type PodReference, type PodSpecIssue } from './podTemp
 import { asInteger, asRecord, asString, recordOf } from './read';
 
 /** The workload kinds that make pods, bare Pod included. */
-export const WORKLOAD_KINDS: readonly WorkloadKind[] = [
+const WORKLOAD_KINDS: readonly WorkloadKind[] = [
   'Deployment',
   'ReplicaSet',
   'StatefulSet',

@@ -21,7 +21,7 @@ const SERVICE_SUFFIX = `.svc.${CLUSTER_DOMAIN}`;
  * a short name goes through the search list `<ns>.svc.cluster.local svc.cluster.local
  * cluster.local` before being tried as is; an absolute name (trailing dot) is tried alone.
  */
-export function searchCandidates(host: string, clientNamespace: string | undefined, absolute = false): string[] {
+function searchCandidates(host: string, clientNamespace: string | undefined, absolute = false): string[] {
   if (absolute || host.endsWith(`.${CLUSTER_DOMAIN}`)) return [host];
   const search = [
     ...(clientNamespace ? [`${clientNamespace}${SERVICE_SUFFIX}`] : []),
@@ -82,13 +82,6 @@ export function resolveClusterName(
     if (found) return found;
   }
   return { kind: 'none', tried };
-}
-
-/** The DNS names a Service answers to, shortest first, as seen from `fromNamespace`. */
-export function serviceDnsNames(service: ServiceObj, fromNamespace?: string): string[] {
-  const ns = service.namespace ?? 'default';
-  const full = [`${service.name}.${ns}`, `${service.name}.${ns}.svc`, `${service.name}.${ns}${SERVICE_SUFFIX}`];
-  return fromNamespace === ns ? [service.name, ...full] : full;
 }
 
 /** The DNS name of a pod behind a headless Service (`db-0.db.shop`), when it has one. */

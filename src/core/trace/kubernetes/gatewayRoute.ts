@@ -14,7 +14,7 @@ export type GatewayRequest = {
   query: [string, string][];
 };
 
-export type GatewayListener = GatewayObj['listeners'][number];
+type GatewayListener = GatewayObj['listeners'][number];
 
 /** Where a Gateway sends a request. */
 export type GatewayRoute =
@@ -44,7 +44,7 @@ function protocolServes(protocol: string, scheme: string): boolean {
 }
 
 /** A Gateway's listeners that accept the request's scheme, port and host (most specific hostname first). */
-export function matchingListeners(
+function matchingListeners(
   gateway: GatewayObj,
   request: Pick<GatewayRequest, 'scheme' | 'host' | 'port'>,
 ): GatewayListener[] {
@@ -57,7 +57,7 @@ export function matchingListeners(
 }
 
 /** Whether an HTTPRoute is attached to this Gateway listener through one of its parentRefs. */
-export function routeAttaches(route: HTTPRouteObj, gateway: GatewayObj, listener: GatewayListener): boolean {
+function routeAttaches(route: HTTPRouteObj, gateway: GatewayObj, listener: GatewayListener): boolean {
   return route.parentRefs.some(
     (ref) =>
       (ref.kind ?? 'Gateway') === 'Gateway' &&
@@ -79,7 +79,7 @@ function valueMatches(type: 'Exact' | 'RegularExpression', expected: string, act
 }
 
 /** Whether one HTTPRoute match accepts the request (path, headers, query parameters and method ANDed). */
-export function httpRouteMatches(match: HTTPRouteMatch, request: GatewayRequest): boolean {
+function httpRouteMatches(match: HTTPRouteMatch, request: GatewayRequest): boolean {
   const path = match.path ?? MATCH_ALL.path!;
   const pathOk =
     path.type === 'Exact'

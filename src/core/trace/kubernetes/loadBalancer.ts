@@ -13,7 +13,7 @@ export type ExternalServiceAddress = {
  * A real cloud reports an IP or a hostname (`a1b2….elb.amazonaws.com`) in
  * `status.loadBalancer.ingress`; manifests do not carry it, so Portolan makes this one up.
  */
-export function syntheticLoadBalancerHost(service: ServiceObj): string {
+function syntheticLoadBalancerHost(service: ServiceObj): string {
   return `${service.name}.${service.namespace ?? 'default'}.lb`;
 }
 

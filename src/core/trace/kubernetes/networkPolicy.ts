@@ -42,7 +42,7 @@ function ipv4(text: string): number | undefined {
 }
 
 /** Whether an IPv4 address is inside a CIDR (`10.0.0.0/8`); IPv6 is not modelled (false). */
-export function cidrContains(cidr: string, ip: string): boolean {
+function cidrContains(cidr: string, ip: string): boolean {
   const [base = '', bitsText = '32'] = cidr.split('/');
   const network = ipv4(base);
   const address = ipv4(ip);
