@@ -192,7 +192,7 @@ const cases: Case[] = [
       service({ spec: 'selector:\n    app: web\n  ports:\n    - port: 80\n      targetPort: 9090' }),
     ),
     code: 'K8S-SVC-TARGETPORT-UNDECLARED',
-    severity: 'info',
+    severity: 'warning',
     fires: true,
   },
   {
@@ -229,7 +229,7 @@ const cases: Case[] = [
     name: 'Ingress backend missing',
     yaml: ingress('service: {name: api, port: {number: 80}}'),
     code: 'K8S-INGRESS-BACKEND-MISSING',
-    severity: 'warning',
+    severity: 'error',
     fires: true,
   },
   {
@@ -249,7 +249,7 @@ const cases: Case[] = [
     name: 'Ingress backend port number the Service lacks',
     yaml: join(ingress('service: {name: web, port: {number: 8080}}'), service()),
     code: 'K8S-INGRESS-BACKEND-PORT',
-    severity: 'warning',
+    severity: 'error',
     fires: true,
     message: /which has 80/,
   },

@@ -38,8 +38,9 @@ export function routeIngresses(catalog: Catalog, report: Reporter, edges: Topolo
       }
       if (checked.has(key)) continue;
       checked.add(key);
+      // The controller answers 503 for a backend it cannot resolve: an error, as the trace shows it.
       checkBackend(site.backend, service, catalog, what, ingress.namespace ?? 'default', (message, code) =>
-        report(entry.doc, site.path, 'warning', code, message, ingress.id),
+        report(entry.doc, site.path, 'error', code, message, ingress.id),
       );
     }
     for (const { service, routes } of routesByService.values()) {

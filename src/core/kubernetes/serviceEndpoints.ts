@@ -186,10 +186,11 @@ function checkTargetPorts(entry: Sourced<ServiceObj>, selected: PodObj[], report
     report(
       entry.doc,
       typeof port.targetPort === 'number' && port.targetPort !== port.port ? path : ['spec', 'ports', index],
-      'info',
+      // The pods say where they listen, and it is elsewhere: likely a typo, and likely refused.
+      'warning',
       'K8S-SVC-TARGETPORT-UNDECLARED',
-      `${what}: targetPort ${port.targetPort} is not a declared containerPort of the selected pods (they declare ${declared.join(', ')}). ` +
-        'Traffic still reaches the pod if the app listens there; otherwise set targetPort to the port it listens on.',
+      `${what}: targetPort ${port.targetPort} is not a declared containerPort of the selected pods (they declare ${declared.join(', ')}), ` +
+        'so the connection is likely refused. Set targetPort to the port the app listens on, or declare the port if it really listens there.',
       service.id,
     );
   });

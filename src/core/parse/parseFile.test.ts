@@ -138,6 +138,42 @@ describe('parseFile', () => {
   });
 });
 
+describe('syntax errors', () => {
+  const deployment = [
+    'apiVersion: apps/v1',
+    'kind: Deployment',
+    'metadata:',
+    '  name: web',
+    'spec:',
+    '  template:',
+    '    spec:',
+    '      containers:',
+    '      - name: web',
+    '        image: nginx',
+    '        ports:',
+    '          - containerPort: 8080',
+    '        env:',
+    '          - name: A',
+    '            value: b',
+  ];
+
+  it.each(deployment.map((_, i) => i).filter((i) => i > 0))(
+    'a tab before line %i gives one diagnostic, on that line, not a cascade',
+    (i) => {
+      const lines = [...deployment];
+      lines[i] = '\t' + lines[i];
+      const syntax = parse(lines.join('\n')).diagnostics.filter((d) => d.code === 'YAML-SYNTAX');
+      expect(syntax).toHaveLength(1);
+      expect(syntax[0]).toMatchObject({ line: i + 1, message: expect.stringMatching(/^YAML syntax: Tabs/) });
+    },
+  );
+
+  it('says how many further errors follow from the one it shows', () => {
+    const [only] = parse('a: {b: 1\nc: [1, 2\n').diagnostics;
+    expect(only?.message).toMatch(/more syntax errors? in this document follow from it/);
+  });
+});
+
 describe('detectDocumentKind', () => {
   it.each([
     ['k.yaml', { apiVersion: 'v1', kind: 'Service' }, 'kubernetes'],

@@ -1,4 +1,4 @@
-import { isMap, isPair, type Pair, isScalar, isSeq, type Document, type Node } from 'yaml';
+import { isMap, isPair, type Pair, isScalar, isSeq, type Document, type Node, type YAMLError } from 'yaml';
 import { diagnosticAt, type Diagnostic } from '../model/diagnostics';
 import type { Position, SourceFile, SourceSpan } from '../model/source';
 import { parseChunkUncached, type ChunkParser } from './parseChunk';
@@ -72,13 +72,16 @@ export function parseFile(source: SourceFile, parseChunk: ChunkParser = parseChu
 
     for (const { doc, value } of docs) {
       const docIndex = index++;
-      for (const error of doc.errors) {
+      const error = rootSyntaxError(doc.errors);
+      if (error) {
+        const more = doc.errors.length - 1;
         diagnostics.push(
           diagnosticAt(
             spanOf(error.pos[0], Math.max(error.pos[1], error.pos[0])),
             'error',
             'YAML-SYNTAX',
-            syntaxMessage(error.message),
+            syntaxMessage(error.message) +
+              (more > 0 ? ` (${more} more syntax error${more === 1 ? '' : 's'} in this document follow from it)` : ''),
           ),
         );
       }
@@ -173,6 +176,18 @@ export function detectDocumentKind(file: string, value: Record<string, unknown>)
   if (value.services && typeof value.services === 'object' && !Array.isArray(value.services)) return 'compose';
   if (typeof kind === 'string' && typeof value.metadata === 'object') return 'kubernetes';
   return 'unknown';
+}
+
+// A tab used as indentation confuses every line after it: it is the cause, the rest are echoes.
+const ROOT_CAUSES: ReadonlySet<string> = new Set(['TAB_AS_INDENT']);
+
+/**
+ * The one syntax error of a document worth showing: a known root cause (a tab), else the first
+ * by position. The parser reports each consequence too, and a cascade hides the real mistake.
+ */
+function rootSyntaxError(errors: readonly YAMLError[]): YAMLError | undefined {
+  const byPosition = [...errors].sort((a, b) => a.pos[0] - b.pos[0]);
+  return byPosition.find((e) => ROOT_CAUSES.has(e.code)) ?? byPosition[0];
 }
 
 function syntaxMessage(message: string): string {

@@ -81,6 +81,11 @@ export type Trace = {
   ok: boolean;
   hops: Hop[];
   failure?: TraceFailure;
+  /**
+   * The request arrives, but likely fails there (a port the pod does not declare while it
+   * declares others): the UI ends such a trace amber, the diagnostics call it a warning.
+   */
+  doubt?: string;
 };
 
 /**

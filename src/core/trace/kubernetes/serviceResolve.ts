@@ -217,8 +217,22 @@ export function arriveAtPod(
     objectId: pod.id,
   };
   if (!answer.declared) {
-    container.warning = `No container of ${pod.name} declares containerPort ${port}; the request still reaches the pod (containerPort is informational), assumed to be answered by ${answer.container.name}. Declare it so readers know.`;
     container.detail += ' (not declared)';
+    const declared = [
+      ...new Set(
+        pod.template.containers.flatMap((c) =>
+          c.ports.filter((p) => p.protocol === protocol).map((p) => p.containerPort),
+        ),
+      ),
+    ];
+    if (declared.length > 0) {
+      // The pod says where it listens, and it is elsewhere: the request most likely meets a refusal.
+      const doubt = `likely refused: ${pod.name} declares ${declared.join(', ')}, not ${port}`;
+      container.warning = `${doubt}. containerPort is informational, so the packet reaches the pod, but nothing is known to listen on ${port}: check the Service's targetPort.`;
+      container.caption = `the request reaches ${answer.container.name} on ${port}, but the pod declares ${declared.join(', ')}: likely refused`;
+      return { ...succeed([...hops, hop, container]), doubt };
+    }
+    container.warning = `No container of ${pod.name} declares containerPort ${port}; the request still reaches the pod (containerPort is informational), assumed to be answered by ${answer.container.name}. Declare it so readers know.`;
   }
   return succeed([...hops, hop, container]);
 }
