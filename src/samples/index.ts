@@ -12,7 +12,7 @@ export type Sample = {
   files: SourceFile[];
 };
 
-const raw = import.meta.glob('./*/*.{yaml,yml}', { query: '?raw', import: 'default', eager: true }) as Record<
+const raw = import.meta.glob('./*/*.{yaml,yml,conf}', { query: '?raw', import: 'default', eager: true }) as Record<
   string,
   string
 >;
@@ -43,9 +43,9 @@ export const SAMPLES: readonly Sample[] = [
   {
     id: 'portfolio-compose',
     title: 'Portfolio behind nginx (Compose)',
-    description: 'nginx on port 80 in front of a client app on a private network.',
+    description: 'nginx on port 80 in front of a client app on a private network, with its proxy config.',
     world: 'compose',
-    files: filesOf('portfolio-compose', ['docker-compose.yaml']),
+    files: filesOf('portfolio-compose', ['docker-compose.yaml', 'default.conf']),
   },
   {
     id: 'online-boutique',
