@@ -4,6 +4,7 @@ import { startPersistence, restoreWorkspace } from './state/persistence';
 import { startPipeline } from './state/pipeline';
 import { useStore } from './state/store';
 import { App } from './ui/App';
+import { installPalette } from './ui/installPalette';
 import './ui/styles.css';
 
 function storage(): Storage | undefined {
@@ -14,6 +15,7 @@ function storage(): Storage | undefined {
   }
 }
 
+installPalette(document);
 restoreWorkspace(useStore, storage());
 startPersistence(useStore, storage());
 startPipeline(useStore);

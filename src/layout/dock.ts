@@ -1,3 +1,4 @@
+import { dockOf } from '../roles';
 import type { ViewGraph, ViewNode } from './viewGraph';
 
 /** A place relative to the parent, and a size. */
@@ -12,10 +13,11 @@ const ROW_GAP = 28;
  * The cluster's children that carry no traffic (the control plane, idle worker nodes, network
  * policies, kinds drawn as plain boxes): ELK would scatter them in its first layer, so they are
  * left out of its pass and docked afterwards — idle nodes under the busy ones, the rest in a
- * row at the bottom of the cluster.
+ * row at the bottom of the cluster. Which roles host docked boxes, join the grid or wrap their
+ * column, the role registry says (`RoleSpec.dock`).
  */
 export function dockedIds(graph: ViewGraph): Set<string> {
-  const clusters = new Set(graph.nodes.filter((n) => n.role === 'cluster').map((n) => n.id));
+  const clusters = new Set(graph.nodes.filter((n) => dockOf(n.role).hostsDocked).map((n) => n.id));
   const byId = new Map(graph.nodes.map((n) => [n.id, n]));
   const touched = new Set<string>();
   for (const edge of graph.edges) {
@@ -32,7 +34,7 @@ export function dockedIds(graph: ViewGraph): Set<string> {
 
 /** Packs a docked group's children: a column for a worker node's pods, a grid for the rest. */
 export function packChildren(group: ViewNode, children: readonly ViewNode[], place: Map<string, Box>): Box {
-  const columns = group.role === 'node' ? 1 : 3;
+  const columns = dockOf(group.role).columns ?? 3;
   let x = GROUP_PADDING.left;
   let y = GROUP_PADDING.top;
   let rowHeight = 0;
@@ -63,8 +65,9 @@ export function dockIntoCluster(
   place: Map<string, Box>,
   nodeOrder: readonly string[],
 ): void {
+  const inGrid = (node: ViewNode) => dockOf(node.role).grid === true;
   const boxes = laidOut
-    .filter((n) => n.role !== 'node')
+    .filter((n) => !inGrid(n))
     .map((n) => place.get(n.id)!)
     .filter(Boolean);
   const right = boxes.length ? Math.max(...boxes.map((b) => b.x + b.width)) : GROUP_PADDING.left;
@@ -72,8 +75,8 @@ export function dockIntoCluster(
 
   // Worker nodes, busy and idle, in node order, packed into a grid where ELK put the busy ones:
   // a single column of many nodes would make a tall, thin picture with tiny text.
-  const busyNodes = laidOut.filter((n) => n.role === 'node');
-  const allNodes = [...busyNodes, ...docked.filter((n) => n.role === 'node')].sort(
+  const busyNodes = laidOut.filter(inGrid);
+  const allNodes = [...busyNodes, ...docked.filter(inGrid)].sort(
     (a, b) => nodeOrder.indexOf(a.id) - nodeOrder.indexOf(b.id),
   );
   if (allNodes.length) {
@@ -104,7 +107,7 @@ export function dockIntoCluster(
   const nodeBoxes = allNodes.map((n) => place.get(n.id)!);
   if (
     wrapColumn(
-      laidOut.filter((n) => n.role === 'service').map((n) => place.get(n.id)!),
+      laidOut.filter((n) => dockOf(n.role).wrapsColumn).map((n) => place.get(n.id)!),
       nodeBoxes,
       boxes,
       place,
@@ -115,7 +118,7 @@ export function dockIntoCluster(
   }
 
   // Everything else in a row (wrapping) along the bottom.
-  const rest = docked.filter((n) => n.role !== 'node');
+  const rest = docked.filter((n) => !inGrid(n));
   const rowWidth = Math.max(right, 900);
   let x = GROUP_PADDING.left;
   let y = bottom + ROW_GAP;

@@ -1,4 +1,5 @@
 import type { ELK, ElkNode, LayoutOptions } from 'elkjs/lib/elk-api';
+import { dockOf } from '../roles';
 import { dockedIds, dockIntoCluster, GROUP_PADDING, MIN_GROUP, packChildren, type Box } from './dock';
 import type { ViewEdge, ViewGraph, ViewNode } from './viewGraph';
 import { restackRoots, wrapBands } from './wrapBands';
@@ -90,7 +91,7 @@ export async function layoutWithElk(elk: ELK, graph: ViewGraph): Promise<Positio
   }
   let rootWidth = laidOut.width ?? 0;
   let rootHeight = laidOut.height ?? 0;
-  for (const cluster of graph.nodes.filter((n) => n.role === 'cluster')) {
+  for (const cluster of graph.nodes.filter((n) => dockOf(n.role).hostsDocked)) {
     const children = childrenOf.get(cluster.id) ?? [];
     if (!place.has(cluster.id)) place.set(cluster.id, { x: 16, y: 16, ...MIN_GROUP });
     dockIntoCluster(

@@ -1,11 +1,21 @@
 import type { Diagnostic, Severity } from '../core/model/diagnostics';
 import type { ObjectId } from '../core/model/ids';
-import type { EdgeKind, PodObj, Role, Topology, TopologyObject } from '../core/model/topology';
-import { containerLines, describe } from './describe';
+import type { EdgeKind, PodObj, Topology, TopologyObject } from '../core/model/topology';
+import {
+  boxText,
+  containerLines,
+  gatheringOf,
+  isDrawn,
+  specOf,
+  VIEW_ROLES,
+  type ControlPlaneMode,
+  type ViewContext,
+  type ViewRole,
+} from '../roles';
 import { registriesOf } from './registries';
 import { planStacks, type Stack } from './stacks';
 
-export { describe } from './describe';
+export type { ControlPlaneMode } from '../roles';
 
 /**
  * The view step: Topology → boxes and arrows with sizes, before any position is known.
@@ -16,7 +26,6 @@ export { describe } from './describe';
  */
 
 export type ViewMode = 'infrastructure' | 'application';
-export type ControlPlaneMode = 'collapsed' | 'expanded' | 'hidden';
 
 export type ViewOptions = {
   mode: ViewMode;
@@ -44,7 +53,7 @@ export type ViewNode = {
   id: string;
   /** the Topology object it draws; synthetic groups and stacks have none */
   objectId?: ObjectId;
-  role: Role | 'group' | 'registry';
+  role: ViewRole;
   kind: string;
   title: string;
   subtitle?: string;
@@ -81,8 +90,6 @@ const LINE_HEIGHT = 18;
 const HEADER_HEIGHT = 62;
 const MIN_WIDTH = 150;
 const MAX_WIDTH = 420;
-// The expanded control plane says what each component does; it may be wider than other boxes.
-const MAX_CONTROL_PLANE_WIDTH = 560;
 const TRAFFIC_EDGES: ReadonlySet<EdgeKind> = new Set(['routes', 'selects']);
 const NO_PROBLEMS: ProblemCounts = { error: 0, warning: 0, info: 0 };
 const CLUSTER_WIDE = 'group:cluster-wide';
@@ -96,6 +103,7 @@ export function buildViewGraph(
   const view: ViewOptions = { ...DEFAULT_VIEW_OPTIONS, ...options };
   // Compose has no namespaces or workloads: its application view is its only view.
   const application = view.mode === 'application' && topology.world === 'kubernetes';
+  const context: ViewContext = { application, showConfig: view.showConfig, controlPlane: view.controlPlane };
   const problems = countProblems(diagnostics, application ? undefined : topology);
   const byId = new Map(topology.objects.map((o) => [o.id, o]));
   const clusterId = topology.objects.find((o) => o.role === 'cluster')?.id;
@@ -118,7 +126,7 @@ export function buildViewGraph(
   // Where each drawn object sits; pods are set aside to be stacked first.
   const pods: { pod: PodObj; parent: string | undefined }[] = [];
   for (const object of topology.objects) {
-    if (!isDrawn(object, view, application)) continue;
+    if (!isDrawn(object, context)) continue;
     let parent: string | undefined;
     if (application) {
       parent = applicationParent(object, byId, namespaceGroup);
@@ -128,7 +136,7 @@ export function buildViewGraph(
       parent = infrastructureParent(object, topology, clusterId);
     }
     if (object.role === 'pod') pods.push({ pod: object, parent });
-    nodes.push(toViewNode(object, parent, problems.get(object.id), view));
+    nodes.push(toViewNode(object, parent, problems.get(object.id), context));
   }
 
   const stacks = planStacks(pods, !application, new Set(view.expandedStacks));
@@ -145,17 +153,8 @@ export function buildViewGraph(
   }
   drawn.unshift(...groups.values());
 
-  if (!application && clusterId && drawn.some((n) => n.role === 'generic' && n.parent === clusterId)) {
-    drawn.push(groupNode('group:other', 'Other objects', 'kinds Portolan draws as plain boxes', clusterId));
-    for (const node of drawn) {
-      if (node.role === 'generic' && node.parent === clusterId) node.parent = 'group:other';
-    }
-  }
-  if (!application && view.showConfig && clusterId && drawn.some((n) => n.role === 'config')) {
-    drawn.push(groupNode('group:config', 'Config and storage', undefined, clusterId));
-    for (const node of drawn) if (node.role === 'config') node.parent = 'group:config';
-  }
-  if (application) groupConfigPerNamespace(drawn);
+  if (application) gatherPerNamespace(drawn);
+  else if (clusterId) gatherInCluster(drawn, clusterId);
 
   const pulls = !application && view.showImages ? addRegistries(topology, drawn) : [];
 
@@ -199,38 +198,35 @@ function addRegistries(topology: Topology, nodes: ViewNode[]): ViewEdge[] {
 }
 
 /**
- * Application view: a namespace's ConfigMaps, Secrets, claims and ServiceAccounts go into one
- * group beside the namespace. Only traffic edges place boxes (elkLayout), so config boxes inside
- * the namespace would be scattered among the Services of its first column.
+ * Infrastructure view: the cluster's boxes of a gathering role (`RoleSpec.gathers`: plain kinds,
+ * config and storage) go into one synthetic group each, in the registry's order.
  */
-function groupConfigPerNamespace(nodes: ViewNode[]): void {
-  const namespaces = [...new Set(nodes.filter((n) => n.role === 'config' && n.parent).map((n) => n.parent!))];
-  for (const namespace of namespaces) {
-    const id = `group:config:${namespace}`;
-    const name = namespace.replace(/^ns:/, '');
-    nodes.push(groupNode(id, 'Config and storage', `namespace ${name}`, nodes.find((n) => n.id === namespace)?.parent));
-    for (const node of nodes) if (node.role === 'config' && node.parent === namespace) node.parent = id;
+function gatherInCluster(nodes: ViewNode[], clusterId: string): void {
+  for (const role of VIEW_ROLES) {
+    const gathering = gatheringOf(role);
+    if (!gathering || !nodes.some((n) => n.role === role && n.parent === clusterId)) continue;
+    nodes.push(groupNode(gathering.id, gathering.title, gathering.subtitle, clusterId));
+    for (const node of nodes) if (node.role === role && node.parent === clusterId) node.parent = gathering.id;
   }
 }
 
-function isDrawn(object: TopologyObject, options: ViewOptions, application: boolean): boolean {
-  switch (object.role) {
-    case 'workload':
-      return application;
-    case 'config':
-      return options.showConfig;
-    case 'controlPlane':
-      return !application && options.controlPlane !== 'hidden';
-    case 'node':
-    case 'cluster':
-      return !application;
-    case 'endpoints':
-    case 'ingressClass':
-      return false;
-    case 'generic':
-      return object.kind !== 'Namespace';
-    default:
-      return true;
+/**
+ * Application view: a namespace's boxes of a role that gathers per namespace (ConfigMaps,
+ * Secrets, claims, ServiceAccounts) go into one group beside the namespace. Only traffic edges
+ * place boxes (elkLayout), so config boxes inside the namespace would be scattered among the
+ * Services of its first column.
+ */
+function gatherPerNamespace(nodes: ViewNode[]): void {
+  for (const role of VIEW_ROLES) {
+    const gathering = gatheringOf(role);
+    if (!gathering?.perNamespace) continue;
+    const namespaces = [...new Set(nodes.filter((n) => n.role === role && n.parent).map((n) => n.parent!))];
+    for (const namespace of namespaces) {
+      const id = `${gathering.id}:${namespace}`;
+      const name = namespace.replace(/^ns:/, '');
+      nodes.push(groupNode(id, gathering.title, `namespace ${name}`, nodes.find((n) => n.id === namespace)?.parent));
+      for (const node of nodes) if (node.role === role && node.parent === namespace) node.parent = id;
+    }
   }
 }
 
@@ -241,7 +237,7 @@ function infrastructureParent(
 ): string | undefined {
   if (object.parent) return object.parent;
   if (topology.world !== 'kubernetes' || !clusterId) return undefined;
-  if (object.role === 'internet' || object.role === 'cluster') return undefined;
+  if (specOf(object).root) return undefined;
   return clusterId;
 }
 
@@ -251,8 +247,10 @@ function applicationParent(
   byId: ReadonlyMap<string, TopologyObject>,
   namespaceGroup: (namespace: string) => string,
 ): string | undefined {
-  if (object.role === 'internet') return undefined;
-  if (object.role === 'pod' && object.owner && byId.get(object.owner)?.role === 'workload') return object.owner;
+  const spec = specOf(object);
+  if (spec.root) return undefined;
+  const own = spec.applicationParent?.(object, byId);
+  if (own) return own;
   if (object.namespace) return namespaceGroup(object.namespace);
   return CLUSTER_WIDE;
 }
@@ -328,8 +326,9 @@ function drawnEdges(
     const stack = stackOf.get(id);
     if (stack) return [stack];
     const object = byId.get(id);
-    if (object?.role !== 'workload') return [];
-    return [...new Set(object.pods.flatMap((pod) => boxesOf(pod)))];
+    const standsFor = object ? specOf(object).standsFor?.(object) : undefined;
+    if (!standsFor) return [];
+    return [...new Set(standsFor.flatMap((other) => boxesOf(other)))];
   };
   const edges: ViewEdge[] = [];
   const seen = new Set<string>();
@@ -371,24 +370,22 @@ function groupNode(id: string, title: string, subtitle: string | undefined, pare
   };
 }
 
-const GROUP_ROLES: ReadonlySet<string> = new Set(['cluster', 'node', 'host', 'network']);
-
 function toViewNode(
   object: TopologyObject,
   parent: string | undefined,
   problems: ProblemCounts | undefined,
-  view: ViewOptions,
+  view: ViewContext,
 ): ViewNode {
-  const { title, subtitle, lines } = describe(object, view.controlPlane === 'expanded');
-  // A workload is drawn only in the application view, as the group that holds its pods.
-  const group = GROUP_ROLES.has(object.role) || object.role === 'workload';
+  const spec = specOf(object);
+  const { title, subtitle, lines } = boxText(object, view);
+  const group = spec.group !== undefined;
   const textWidth =
     Math.max(
       title.length * TITLE_CHAR_WIDTH,
       (subtitle ?? '').length * CHAR_WIDTH,
       ...lines.map((l) => l.length * MONO_CHAR_WIDTH),
     ) + 30;
-  const maxWidth = object.role === 'controlPlane' ? MAX_CONTROL_PLANE_WIDTH : MAX_WIDTH;
+  const maxWidth = spec.maxWidth ?? MAX_WIDTH;
   return {
     id: object.id,
     objectId: object.id,
@@ -418,8 +415,9 @@ function countProblems(diagnostics: readonly Diagnostic[], podsInheritFrom?: Top
   };
   for (const diagnostic of diagnostics) if (diagnostic.objectId) add(diagnostic.objectId, diagnostic.severity);
   for (const object of podsInheritFrom?.objects ?? []) {
-    const inherited = object.role === 'pod' && object.owner ? counts.get(object.owner) : undefined;
-    if (!inherited || object.role !== 'pod') continue;
+    const from = specOf(object).inherits?.(object);
+    const inherited = from ? counts.get(from) : undefined;
+    if (!inherited) continue;
     for (const severity of ['error', 'warning', 'info'] as const) add(object.id, severity, inherited[severity]);
   }
   return counts;

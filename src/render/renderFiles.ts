@@ -5,7 +5,7 @@ import { traceRequest, type Trace } from '../core/trace';
 import { layoutWithElk, type PositionedGraph } from '../layout/elkLayout';
 import { hopBoxesFor } from '../layout/traceBoxes';
 import { buildViewGraph } from '../layout/viewGraph';
-import type { Theme } from './palette';
+import type { Theme } from '../roles';
 import { renderSvg } from './svg';
 
 /**

@@ -1,7 +1,7 @@
 import type { Trace } from '../core/trace/types';
 import type { PositionedGraph, PositionedNode } from '../layout/elkLayout';
 import type { ViewEdge } from '../layout/viewGraph';
-import { paletteFor, roleColour, type Palette, type Theme } from './palette';
+import { paletteFor, roleColour, roleLook, type Palette, type Theme } from '../roles';
 import { fitText, type FontStyle } from './textFit';
 import {
   captionBarMarkup,
@@ -80,7 +80,7 @@ export function renderSvg(positioned: PositionedGraph, options: RenderOptions = 
     el('desc', { id: 'pt-desc' }, escapeXml(describePicture(positioned, scene))),
     el('style', {}, `\n${css}\n`),
     el('defs', {}, defs.join('')),
-    el('rect', { width, height, fill: palette.canvas }),
+    el('rect', { width, height, fill: palette.canvasBg }),
     el('g', { transform: `translate(${MARGIN} ${MARGIN})`, fill: palette.text }, body.join('\n')),
     captions ? captionBarMarkup(captions, palette, graphHeight, width) : '',
     '</svg>',
@@ -143,12 +143,9 @@ function markers(palette: Palette): string {
 }
 
 function groupMarkup(node: PositionedNode, rect: Rect, palette: Palette): string {
-  const synthetic = node.role === 'group';
-  const fill = synthetic
-    ? 'none'
-    : node.role === 'cluster' || node.role === 'host'
-      ? palette.groupCluster
-      : palette.groupNode;
+  const style = roleLook(node.role).group;
+  const synthetic = style === 'frame';
+  const fill = synthetic ? 'none' : style === 'outer' ? palette.groupCluster : palette.groupNode;
   const textSpace = rect.width - 24;
   const parts = [
     el('rect', {
@@ -219,8 +216,7 @@ function boxMarkup(node: PositionedNode, rect: Rect, clipId: string, palette: Pa
 }
 
 function kindLabel(node: PositionedNode): string {
-  if (node.role === 'controlPlane') return 'Control plane';
-  return node.kind;
+  return roleLook(node.role).kindLabel ?? node.kind;
 }
 
 /** Red and orange counts in the box's top right corner, as the app's badges. */
@@ -295,7 +291,7 @@ function edgeMarkup(
     // say the same (a Service's ports, an Ingress rule's host), and the edge keeps it as a tooltip.
     if (!obstacles.some((o) => overlaps(o, pill))) {
       parts.push(
-        el('rect', { ...pill, rx: 4, fill: palette.canvas, 'fill-opacity': 0.9 }),
+        el('rect', { ...pill, rx: 4, fill: palette.canvasBg, 'fill-opacity': 0.9 }),
         textEl({ x: mx, y: my + 4, class: 'f-edge', 'text-anchor': 'middle' }, label),
       );
     } else {

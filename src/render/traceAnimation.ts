@@ -1,7 +1,7 @@
 import type { Trace } from '../core/trace/types';
 import type { PositionedGraph } from '../layout/elkLayout';
 import { arrivalMs, durationMs, planTrace, type TracePlan } from '../layout/tracePlan';
-import type { Palette } from './palette';
+import type { Palette } from '../roles';
 import { textWidth, wrapText, type FontStyle } from './textFit';
 import { el, escapeXml, num } from './xml';
 
