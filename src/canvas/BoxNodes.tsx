@@ -1,6 +1,6 @@
 import { Handle, Position, type NodeProps } from '@xyflow/react';
 import { memo } from 'react';
-import { TEST_IDS, VIEW_IDS } from '../ui/testIds';
+import { TEST_IDS, VIEW_IDS } from '../testIds';
 import { useStore } from '../state/store';
 import type { BoxNode } from './toFlow';
 

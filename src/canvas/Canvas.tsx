@@ -12,7 +12,7 @@ import { useEffect, useMemo, useRef } from 'react';
 import { indexTopology, sourceOf } from '../core/model/topology';
 import type { Store } from '../state/store';
 import { useStore } from '../state/store';
-import { TEST_IDS } from '../ui/testIds';
+import { TEST_IDS } from '../testIds';
 import { NODE_TYPES } from './BoxNodes';
 import { toFlow, type BoxNode } from './toFlow';
 import { TracePacket } from './TracePacket';

@@ -2,7 +2,7 @@ import { ViewportPortal } from '@xyflow/react';
 import { useEffect, useRef } from 'react';
 import { arrivalMs, positionAt, type PacketPosition } from '../layout/tracePlan';
 import { useStore, type Store } from '../state/store';
-import { TRACE_IDS } from '../ui/testIds';
+import { TRACE_IDS } from '../testIds';
 import type { TraceView } from './traceView';
 
 const selectPlaying = (s: Store) => s.tracePlaying;

@@ -9,7 +9,7 @@ import { TraceBar } from './TraceBar';
 import { TraceCaption, TracePanel } from './TracePanel';
 import { ProblemsList } from './ProblemsList';
 import { StatusBar } from './StatusBar';
-import { TEST_IDS } from './testIds';
+import { TEST_IDS } from '../testIds';
 import { Toolbar } from './Toolbar';
 import { addFilesToWorkspace } from './workspaceFiles';
 

@@ -5,7 +5,7 @@ import { useEffect, useRef } from 'react';
 import { useStore } from '../state/store';
 import { objectsAtOffset } from '../state/objectsAtOffset';
 import { editorExtensions, toCodeMirrorDiagnostics } from './editorSetup';
-import { TEST_IDS } from './testIds';
+import { TEST_IDS } from '../testIds';
 
 /**
  * The YAML editor: one CodeMirror view, one EditorState per file (so each tab keeps its own

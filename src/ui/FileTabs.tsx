@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { useStore, type Store } from '../state/store';
 import { useShallow } from 'zustand/react/shallow';
-import { TEST_IDS } from './testIds';
+import { TEST_IDS } from '../testIds';
 
 const selectNames = (s: Store) => s.files.map((f) => f.name);
 const selectActiveFile = (s: Store) => s.activeFile;

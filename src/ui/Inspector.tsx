@@ -4,7 +4,7 @@ import type { Diagnostic } from '../core/model/diagnostics';
 import { indexTopology, sourceOf } from '../core/model/topology';
 import { useStore, type Store } from '../state/store';
 import { inspect, type InspectorSection } from './inspectorFacts';
-import { VIEW_IDS } from './testIds';
+import { VIEW_IDS } from '../testIds';
 
 const selectSelectedId = (s: Store) => s.selectedId;
 const selectTopology = (s: Store) => s.topology;

@@ -1,5 +1,5 @@
 import { useStore, type Store } from '../state/store';
-import { TEST_IDS } from './testIds';
+import { TEST_IDS } from '../testIds';
 
 const selectDiagnostics = (s: Store) => s.diagnostics;
 

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { SAMPLES, type Sample } from '../samples';
 import { useStore } from '../state/store';
-import { TEST_IDS } from './testIds';
+import { TEST_IDS } from '../testIds';
 
 function isUnchangedSample(files: readonly { name: string; text: string }[]): boolean {
   return SAMPLES.some(

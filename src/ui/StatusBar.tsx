@@ -1,6 +1,6 @@
 import { useShallow } from 'zustand/react/shallow';
 import { useStore, type Store } from '../state/store';
-import { TEST_IDS } from './testIds';
+import { TEST_IDS } from '../testIds';
 
 const selectStatus = (s: Store) => {
   let errors = 0;

@@ -3,7 +3,7 @@ import { useStore, type Store } from '../state/store';
 import type { ThemeChoice } from '../state/viewSlice';
 import { SampleMenu } from './SampleMenu';
 import type { ControlPlaneMode } from '../layout/viewGraph';
-import { TEST_IDS, VIEW_IDS } from './testIds';
+import { TEST_IDS, VIEW_IDS } from '../testIds';
 import { addFilesToWorkspace } from './workspaceFiles';
 
 const NEXT_THEME: Record<ThemeChoice, ThemeChoice> = { system: 'light', light: 'dark', dark: 'system' };

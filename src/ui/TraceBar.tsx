@@ -2,7 +2,7 @@ import { useMemo } from 'react';
 import { suggestTraceUrls } from '../core/trace';
 import { objectsOfRole } from '../core/model/topology';
 import { useStore, type Store } from '../state/store';
-import { TRACE_IDS } from './testIds';
+import { TRACE_IDS } from '../testIds';
 
 const selectTopology = (s: Store) => s.topology;
 const selectUrl = (s: Store) => s.traceUrl;

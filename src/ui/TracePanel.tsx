@@ -1,6 +1,6 @@
 import { useShallow } from 'zustand/react/shallow';
 import { useStore, type Store } from '../state/store';
-import { TRACE_IDS } from './testIds';
+import { TRACE_IDS } from '../testIds';
 
 const selectTrace = (s: Store) => s.trace;
 const selectStep = (s: Store) => s.traceStep;
