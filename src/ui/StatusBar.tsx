@@ -1,6 +1,6 @@
 import { useShallow } from 'zustand/react/shallow';
 import type { Store } from '../state/store';
-import { useAppStore, useStoreApi } from '../state/StoreProvider';
+import { useAppStore } from '../state/StoreProvider';
 import { TEST_IDS } from '../testIds';
 
 const selectStatus = (s: Store) => {
