@@ -1,5 +1,4 @@
-import { createContext, useContext, type ReactNode } from 'react';
-import { useStore } from 'zustand';
+import { createContext, useCallback, useContext, useSyncExternalStore, type ReactNode } from 'react';
 import type { AppStore, Store } from './store';
 
 const StoreContext = createContext<AppStore | null>(null);
@@ -19,7 +18,14 @@ export function useStoreApi(): AppStore {
   return store;
 }
 
-/** A slice of the nearest store; the component renders again only when the selected value changes. */
+/**
+ * A slice of the nearest store; the component renders again only when the selected value
+ * changes (`Object.is`; wrap a selector that builds objects in `useShallow`). Unlike zustand's
+ * `useStore`, a server render shows the store as it is now, not as it was created, so a static
+ * render of a link or a test shows the files it was given.
+ */
 export function useAppStore<T>(selector: (state: Store) => T): T {
-  return useStore(useStoreApi(), selector);
+  const store = useStoreApi();
+  const read = useCallback(() => selector(store.getState()), [store, selector]);
+  return useSyncExternalStore(store.subscribe, read, read);
 }
