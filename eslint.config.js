@@ -59,6 +59,13 @@ const LAYERS = {
     forbid: UI_PACKAGES,
   },
   testIds: { files: ['src/testIds.ts'], ours: [], forbid: [...UI_PACKAGES, 'elkjs', 'node'] },
+  e2e: {
+    // the end-to-end tests drive the built app through its test ids, never its internals
+    importable: false,
+    files: ['e2e/**/*.ts'],
+    ours: ['testIds'],
+    forbid: [],
+  },
   main: {
     // the entry point: nothing imports it
     importable: false,
@@ -76,6 +83,9 @@ function placePattern(name) {
 /** Test helpers (`testTopology`, `x.test`) stay beside the tests: production code never imports them. */
 const TEST_HELPER = { regex: '(^|/)(test(?!Ids$)[A-Z]\\w*|[\\w.-]+\\.test)$', caseSensitive: true };
 
+/** How messages name a place: `src/core`, `src/testIds.ts`, `e2e`. */
+const placeName = (name) => LAYERS[name].files[0].replace(/\/\*\*.*$/, '');
+
 /** One combined list per file: a later block's rule would replace an earlier one's, not add to it. */
 function restrictedImports(place, layer, { test }) {
   const others = Object.entries(LAYERS)
@@ -90,11 +100,11 @@ function restrictedImports(place, layer, { test }) {
           regex: placePattern(name),
           caseSensitive: true,
           ...(layer.typesOnly?.includes(name) ? { allowTypeImports: true } : {}),
-          message: `src/${place} may not import src/${name}${layer.typesOnly?.includes(name) ? ' except types' : ''}: see the layer table in README.md.`,
+          message: `${placeName(place)} may not import ${placeName(name)}${layer.typesOnly?.includes(name) ? ' except types' : ''}: see the layer table in README.md.`,
         })),
         ...forbid.map((pkg) => ({
           group: PACKAGES[pkg],
-          message: `src/${place} may not import ${pkg}: see the layer table in README.md.`,
+          message: `${placeName(place)} may not import ${pkg}: see the layer table in README.md.`,
         })),
         ...(test
           ? []

@@ -35,10 +35,19 @@ describe('the layer rules', () => {
     ['src/testIds.ts', "import { analyze } from './core/analyze';"],
     ['src/core/trace/probe.ts', "import { topologyOf } from './testTopology';"],
     ['src/layout/probe.ts', "import { cases } from './viewGraph.test';"],
+    ['e2e/pages/Probe.ts', "import { createAppStore } from '../../src/state/store';"],
     // A test beside the core may read fixtures, but it still may not reach above the core.
     ['src/core/probe.test.ts', "import { buildViewGraph } from '../layout/viewGraph';"],
   ])('rejects in %s: %s', async (filePath, code) => {
-    expect(await importErrors(filePath, code)).toHaveLength(1);
+    const errors = await importErrors(filePath, code);
+    expect(errors).toHaveLength(1);
+    expect(errors[0]).toMatch(/may not import|Test helpers/);
+  });
+
+  it('names both places and the table in its message', async () => {
+    expect(await importErrors('src/canvas/Probe.tsx', "import { createAppStore } from '../state/store';")).toEqual([
+      expect.stringContaining('src/canvas may not import src/state: see the layer table in README.md.'),
+    ]);
   });
 
   it.each([
@@ -64,6 +73,7 @@ describe('the layer rules', () => {
     ['src/core/probe.test.ts', "import { readFileSync } from 'node:fs';"],
     ['src/core/trace/probe.test.ts', "import { topologyOf } from './testTopology';"],
     ['src/cli/probe.ts', "import { readFileSync } from 'node:fs';\nimport { renderSvg } from '../render/svg';"],
+    ['e2e/pages/Probe.ts', "import { TEST_IDS } from '../../src/testIds';"],
     ['src/main.tsx', "import { App } from './ui/App';\nimport { createAppStore } from './state/store';"],
   ])('allows in %s: %s', async (filePath, code) => {
     expect(await importErrors(filePath, code)).toEqual([]);
