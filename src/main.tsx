@@ -1,27 +1,35 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { startPersistence, restoreWorkspace } from './state/persistence';
-import { startPipeline } from './state/pipeline';
-import { useStore } from './state/store';
+import type { MatchMedia, StorageLike } from './state/environment';
+import { startMode, storeOptionsFor } from './state/startModes';
+import { createAppStore } from './state/store';
+import { StoreProvider } from './state/StoreProvider';
 import { App } from './ui/App';
 import { installPalette } from './ui/installPalette';
+import { chooseStartMode } from './workspace/startMode';
 import './ui/styles.css';
 
-function storage(): Storage | undefined {
+function localStorageOrNone(): StorageLike | undefined {
   try {
     return window.localStorage;
   } catch {
-    return undefined;
+    return undefined; // blocked by privacy settings: nothing is saved
   }
 }
 
 installPalette(document);
-restoreWorkspace(useStore, storage());
-startPersistence(useStore, storage());
-startPipeline(useStore);
+
+const matchMedia: MatchMedia | undefined = window.matchMedia ? (query) => window.matchMedia(query) : undefined;
+
+// The URL says which app starts; this is the only place that reads it or touches the page's globals.
+const mode = chooseStartMode(window.location.href);
+const store = createAppStore(storeOptionsFor(mode, { localStorage: localStorageOrNone(), matchMedia }));
+startMode(store, mode);
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
-    <App />
+    <StoreProvider store={store}>
+      <App />
+    </StoreProvider>
   </StrictMode>,
 );

@@ -1,5 +1,5 @@
 import { expect, type Locator, type Page } from '@playwright/test';
-import { TEST_IDS, VIEW_IDS } from '../../src/ui/testIds';
+import { TEST_IDS, VIEW_IDS } from '../../src/testIds';
 import { TracePage } from './TracePage';
 
 const byId = (id: string) => `[data-testid="${id}"]`;

@@ -1,5 +1,5 @@
 import type { Locator, Page } from '@playwright/test';
-import { TRACE_IDS } from '../../src/ui/testIds';
+import { TRACE_IDS } from '../../src/testIds';
 
 /** The trace bar, the hop list and the caption. */
 export class TracePage {

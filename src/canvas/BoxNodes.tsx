@@ -1,7 +1,7 @@
 import { Handle, Position, type NodeProps } from '@xyflow/react';
-import { memo } from 'react';
-import { TEST_IDS, VIEW_IDS } from '../ui/testIds';
-import { useStore } from '../state/store';
+import { memo, useContext } from 'react';
+import { TEST_IDS, VIEW_IDS } from '../testIds';
+import { BoxActionsContext, useHighlight } from './boxContext';
 import type { BoxNode } from './toFlow';
 
 function ProblemBadge({ counts }: { counts: { error: number; warning: number; info: number } }) {
@@ -22,6 +22,8 @@ function ProblemBadge({ counts }: { counts: { error: number; warning: number; in
 
 /** Opens a stack of pods, so each is drawn on its own. */
 function ExpandStackButton({ stackId, count }: { stackId: string; count: number }) {
+  const actions = useContext(BoxActionsContext);
+  if (actions.readOnly) return null;
   return (
     <button
       type="button"
@@ -31,7 +33,7 @@ function ExpandStackButton({ stackId, count }: { stackId: string; count: number 
       onClick={(event) => {
         // Opening replaces this box: selecting it on the way would leave the selection on nothing.
         event.stopPropagation();
-        useStore.getState().expandStack(stackId);
+        actions.expandStack(stackId);
       }}
     >
       ⤢ show {count}
@@ -41,6 +43,8 @@ function ExpandStackButton({ stackId, count }: { stackId: string; count: number 
 
 /** Folds an opened stack back into one box. */
 function CollapseStackButton({ stackId }: { stackId: string }) {
+  const actions = useContext(BoxActionsContext);
+  if (actions.readOnly) return null;
   return (
     <button
       type="button"
@@ -49,7 +53,7 @@ function CollapseStackButton({ stackId }: { stackId: string }) {
       title="Fold these pods back into one stack"
       onClick={(event) => {
         event.stopPropagation();
-        useStore.getState().collapseStack(stackId);
+        actions.collapseStack(stackId);
       }}
     >
       ⤡ stack
@@ -57,13 +61,10 @@ function CollapseStackButton({ stackId }: { stackId: string }) {
   );
 }
 
-const selectHighlight = (id: string) => (s: { selectedId?: string; cursorIds: string[] }) =>
-  s.selectedId === id ? 'selected' : s.cursorIds.includes(id) ? 'cursor' : '';
-
 /** A box for one object: its kind, name, a subtitle and a few lines of detail. */
 export const ObjectBox = memo(function ObjectBox({ id, data }: NodeProps<BoxNode>) {
   const { box } = data;
-  const highlight = useStore(selectHighlight(id));
+  const highlight = useHighlight(id);
   return (
     <div
       className={`box box-${box.role} ${box.stack ? 'box-stack' : ''} ${highlight ? `is-${highlight}` : ''} ${box.problems.error ? 'has-error' : ''}`}
@@ -101,7 +102,7 @@ export const ObjectBox = memo(function ObjectBox({ id, data }: NodeProps<BoxNode
 /** A group: the cluster, a worker node, a host; its children are drawn inside. */
 export const GroupBox = memo(function GroupBox({ id, data }: NodeProps<BoxNode>) {
   const { box } = data;
-  const highlight = useStore(selectHighlight(id));
+  const highlight = useHighlight(id);
   return (
     <div
       className={`group group-${box.role} ${highlight ? `is-${highlight}` : ''} ${box.problems.error ? 'has-error' : ''}`}

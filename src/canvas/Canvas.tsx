@@ -8,22 +8,47 @@ import {
   type NodeMouseHandler,
 } from '@xyflow/react';
 import '@xyflow/react/dist/style.css';
-import { useEffect, useMemo, useRef } from 'react';
-import { indexTopology, sourceOf } from '../core/model/topology';
-import type { Store } from '../state/store';
-import { useStore } from '../state/store';
-import { TEST_IDS } from '../ui/testIds';
+import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import type { PositionedGraph, PositionedNode } from '../layout/elkLayout';
+import { TEST_IDS } from '../testIds';
+import { BoxActionsContext, createFocusSource, FocusContext, type BoxActions } from './boxContext';
 import { NODE_TYPES } from './BoxNodes';
 import { toFlow, type BoxNode } from './toFlow';
 import { TracePacket } from './TracePacket';
-import { traceView } from './traceView';
+import type { TraceView } from './traceView';
 
-const selectPositioned = (s: Store) => s.positioned;
-const selectTheme = (s: Store) => s.theme;
-const selectTrace = (s: Store) => s.trace;
-const selectTopology = (s: Store) => s.topology;
-const selectSelectedId = (s: Store) => s.selectedId;
-const selectCursorIds = (s: Store) => s.cursorIds;
+/** A trace on the canvas: where it sits on the graph, the hop shown now, and whether it moves. */
+export type CanvasTrace = { view: TraceView; step: number; playing: boolean };
+
+/**
+ * The canvas is controlled: it draws what its props say and reports what the user did. It
+ * knows no store and no editor, so a link, an embed or a test can show it on its own.
+ */
+export type CanvasProps = {
+  graph: PositionedGraph | null;
+  theme: 'light' | 'dark' | 'system';
+  trace?: CanvasTrace;
+  selectedId?: string;
+  /** boxes whose YAML holds the editor's cursor */
+  cursorIds: readonly string[];
+  /** no stack buttons: nothing on the canvas changes what is drawn */
+  readOnly?: boolean;
+  /** a box was clicked, or Enter pressed on it */
+  onSelectBox?: (box: PositionedNode) => void;
+  /** a click on the empty canvas */
+  onPaneClick?: () => void;
+  onExpandStack?: (stackId: string) => void;
+  onCollapseStack?: (stackId: string) => void;
+  /** the playing packet reached hop `hop` */
+  onTraceStep?: (hop: number) => void;
+  /** the playing packet reached the last hop */
+  onTraceFinished?: () => void;
+};
+
+type Callbacks = Pick<
+  CanvasProps,
+  'onSelectBox' | 'onPaneClick' | 'onExpandStack' | 'onCollapseStack' | 'onTraceStep' | 'onTraceFinished'
+>;
 
 /** Past this many, inferred "talks to" edges show only for the boxes selected or under the cursor. */
 const MAX_ALWAYS_SHOWN_INFERRED = 6;
@@ -36,11 +61,6 @@ function quietInferredEdges<E extends { className?: string; source: string; targ
   if (inferred.length <= MAX_ALWAYS_SHOWN_INFERRED) return edges;
   return edges.filter((e) => !e.className?.includes('edge-talks-to') || focus.has(e.source) || focus.has(e.target));
 }
-const selectTraceStep = (s: Store) => s.traceStep;
-
-function prefersReducedMotion(): boolean {
-  return window.matchMedia?.('(prefers-reduced-motion: reduce)').matches ?? false;
-}
 
 function minimapColor(node: BoxNode): string {
   const role = node.data.box.role;
@@ -48,41 +68,63 @@ function minimapColor(node: BoxNode): string {
   return `var(--role-${role}, var(--minimap-box))`;
 }
 
-/** Selects a box and shows its YAML (a generated pod shows its workload's). */
-function selectBox(box: { id: string; objectId?: string }) {
-  const state = useStore.getState();
-  state.select(box.objectId ?? box.id);
-  if (!box.objectId) return;
-  const span = sourceOf(indexTopology(state.topology), box.objectId);
-  if (span) state.revealInEditor(span.file, span.start.offset, span.start.offset);
-}
-
-function FlowCanvas() {
-  const positioned = useStore(selectPositioned);
-  const theme = useStore(selectTheme);
-  const { fitView } = useReactFlow();
-  const trace = useStore(selectTrace);
-  const topology = useStore(selectTopology);
-  const step = useStore(selectTraceStep);
-  const flow = useMemo(() => (positioned ? toFlow(positioned) : { nodes: [], edges: [] }), [positioned]);
-  const view = useMemo(
-    () => (positioned && trace ? traceView(positioned, topology, trace, prefersReducedMotion()) : undefined),
-    [positioned, topology, trace],
-  );
-  // The path glows, everything off it dims; the hop shown now and a failing hop stand out.
-  const nodes = useMemo(() => {
-    if (!view) return flow.nodes;
+/**
+ * Trace classes on the nodes, keeping each node object when its classes did not change: React
+ * Flow then reuses its internal node and the memoised box does not render again.
+ */
+function useTraceNodes(nodes: BoxNode[], trace: CanvasTrace | undefined): BoxNode[] {
+  const previous = useRef(new Map<string, { base: BoxNode; decorated: BoxNode }>());
+  const view = trace?.view;
+  const step = trace?.step ?? 0;
+  return useMemo(() => {
+    const cache = previous.current;
+    if (!view) {
+      cache.clear();
+      return nodes;
+    }
     const current = view.hopBoxes[step];
     const failed = view.failedHop !== -1 && step >= view.failedHop ? view.hopBoxes[view.failedHop] : undefined;
-    return flow.nodes.map((node) => {
+    const next = new Map<string, { base: BoxNode; decorated: BoxNode }>();
+    const decorated = nodes.map((node) => {
       const classes = [view.pathBoxes.has(node.id) ? 'on-path' : 'off-path'];
       if (node.id === current) classes.push('is-current');
       if (node.id === failed) classes.push('is-failed');
-      return { ...node, className: classes.join(' ') };
+      const className = classes.join(' ');
+      const kept = cache.get(node.id);
+      const result =
+        kept && kept.base === node && kept.decorated.className === className ? kept.decorated : { ...node, className };
+      next.set(node.id, { base: node, decorated: result });
+      return result;
     });
-  }, [flow.nodes, view, step]);
-  const selectedId = useStore(selectSelectedId);
-  const cursorIds = useStore(selectCursorIds);
+    previous.current = next;
+    return decorated;
+  }, [nodes, view, step]);
+}
+
+function FlowCanvas({ graph, theme, trace, selectedId, cursorIds, readOnly = false, ...callbacks }: CanvasProps) {
+  const { fitView } = useReactFlow();
+  // The latest callbacks, read when an event comes: the props may change on every render.
+  const latest = useRef<Callbacks>(callbacks);
+  useLayoutEffect(() => {
+    latest.current = callbacks;
+  });
+  const [focus] = useState(createFocusSource);
+  useLayoutEffect(() => focus.set({ selectedId, cursorIds }), [focus, selectedId, cursorIds]);
+  const actions = useMemo<BoxActions>(
+    () => ({
+      readOnly,
+      expandStack: (id) => latest.current.onExpandStack?.(id),
+      collapseStack: (id) => latest.current.onCollapseStack?.(id),
+    }),
+    [readOnly],
+  );
+  const onTraceStep = useMemo(() => (hop: number) => latest.current.onTraceStep?.(hop), []);
+  const onTraceFinished = useMemo(() => () => latest.current.onTraceFinished?.(), []);
+
+  const flow = useMemo(() => (graph ? toFlow(graph) : { nodes: [], edges: [] }), [graph]);
+  const view = trace?.view;
+  // The path glows, everything off it dims; the hop shown now and a failing hop stand out.
+  const nodes = useTraceNodes(flow.nodes, trace);
   const edges = useMemo(() => {
     const shown = quietInferredEdges(flow.edges, new Set([selectedId ?? '', ...cursorIds]));
     if (!view) return shown;
@@ -128,57 +170,69 @@ function FlowCanvas() {
     };
   }, [fitView]);
 
-  const onNodeClick: NodeMouseHandler<BoxNode> = (_, node) => selectBox(node.data.box);
+  const onNodeClick: NodeMouseHandler<BoxNode> = (_, node) => latest.current.onSelectBox?.(node.data.box);
 
   // Enter on a focused box (Tab moves between them) does what a click does.
   const onKeyDown = (event: React.KeyboardEvent<HTMLDivElement>) => {
     if (event.key !== 'Enter') return;
     const id = (event.target as HTMLElement).closest('.react-flow__node')?.getAttribute('data-id');
-    const box = id ? positioned?.nodes.find((n) => n.id === id) : undefined;
-    if (box) selectBox(box);
+    const box = id ? graph?.nodes.find((n) => n.id === id) : undefined;
+    if (box) latest.current.onSelectBox?.(box);
   };
 
   return (
-    <div className="canvas-fill" ref={container} onKeyDown={onKeyDown}>
-      <ReactFlow
-        nodes={nodes}
-        edges={edges}
-        className={view ? 'is-tracing' : ''}
-        nodeTypes={NODE_TYPES}
-        onNodeClick={onNodeClick}
-        onPaneClick={() => useStore.getState().select(undefined)}
-        colorMode={theme}
-        minZoom={0.1}
-        maxZoom={2.5}
-        nodesDraggable={false}
-        nodesConnectable={false}
-        elementsSelectable
-        onlyRenderVisibleElements={flow.nodes.length > 300}
-        proOptions={{ hideAttribution: true }}
-        fitView
-        fitViewOptions={{ padding: 0.08, maxZoom: 1.1 }}
-      >
-        <Background gap={24} size={1} />
-        <Controls showInteractive={false} position="bottom-left" />
-        <MiniMap
-          pannable
-          zoomable
-          nodeColor={minimapColor}
-          position="bottom-right"
-          style={{ width: 150, height: 100 }}
-        />
-        {view && <TracePacket view={view} />}
-      </ReactFlow>
-    </div>
+    <FocusContext.Provider value={focus}>
+      <BoxActionsContext.Provider value={actions}>
+        <div className="canvas-fill" ref={container} onKeyDown={onKeyDown}>
+          <ReactFlow
+            nodes={nodes}
+            edges={edges}
+            className={view ? 'is-tracing' : ''}
+            nodeTypes={NODE_TYPES}
+            onNodeClick={onNodeClick}
+            onPaneClick={() => latest.current.onPaneClick?.()}
+            colorMode={theme}
+            minZoom={0.1}
+            maxZoom={2.5}
+            nodesDraggable={false}
+            nodesConnectable={false}
+            elementsSelectable
+            onlyRenderVisibleElements={flow.nodes.length > 300}
+            proOptions={{ hideAttribution: true }}
+            fitView
+            fitViewOptions={{ padding: 0.08, maxZoom: 1.1 }}
+          >
+            <Background gap={24} size={1} />
+            <Controls showInteractive={false} position="bottom-left" />
+            <MiniMap
+              pannable
+              zoomable
+              nodeColor={minimapColor}
+              position="bottom-right"
+              style={{ width: 150, height: 100 }}
+            />
+            {trace && (
+              <TracePacket
+                view={trace.view}
+                step={trace.step}
+                playing={trace.playing}
+                onStep={onTraceStep}
+                onFinished={onTraceFinished}
+              />
+            )}
+          </ReactFlow>
+        </div>
+      </BoxActionsContext.Provider>
+    </FocusContext.Provider>
   );
 }
 
 /** The graph: pan, zoom, fit, minimap; the only place React Flow lives. */
-export function Canvas() {
+export function Canvas(props: CanvasProps) {
   return (
     <div className="canvas" data-testid={TEST_IDS.canvas}>
       <ReactFlowProvider>
-        <FlowCanvas />
+        <FlowCanvas {...props} />
       </ReactFlowProvider>
     </div>
   );

@@ -1,20 +1,24 @@
 import { ViewportPortal } from '@xyflow/react';
 import { useEffect, useRef } from 'react';
 import { arrivalMs, positionAt, type PacketPosition } from '../layout/tracePlan';
-import { useStore, type Store } from '../state/store';
-import { TRACE_IDS } from '../ui/testIds';
+import { TRACE_IDS } from '../testIds';
 import type { TraceView } from './traceView';
 
-const selectPlaying = (s: Store) => s.tracePlaying;
-const selectStep = (s: Store) => s.traceStep;
+type TracePacketProps = {
+  view: TraceView;
+  step: number;
+  playing: boolean;
+  /** the packet reached hop `hop` on its own */
+  onStep: (hop: number) => void;
+  /** the packet reached the last hop */
+  onFinished: () => void;
+};
 
 /**
  * The packet: one requestAnimationFrame clock while playing; its place is `positionAt(plan, t)`.
  * Stepping by hand moves the clock to the hop's arrival.
  */
-export function TracePacket({ view }: { view: TraceView }) {
-  const playing = useStore(selectPlaying);
-  const step = useStore(selectStep);
+export function TracePacket({ view, step, playing, onStep, onFinished }: TracePacketProps) {
   const element = useRef<HTMLDivElement>(null);
   const clock = useRef({ elapsed: 0, hop: -1, plan: view.plan });
 
@@ -49,17 +53,18 @@ export function TracePacket({ view }: { view: TraceView }) {
       draw(position);
       if (position.hop !== state.hop) {
         state.hop = position.hop;
-        useStore.setState({ traceStep: position.hop });
+        onStep(position.hop);
       }
       if (position.done) {
-        useStore.getState().traceFinished();
+        onFinished();
         return;
       }
       frame = requestAnimationFrame(tick);
     };
     frame = requestAnimationFrame(tick);
     return () => cancelAnimationFrame(frame);
-    // draw reads only refs and the view, which is part of the dependencies.
+    // draw reads only refs and the view, which is part of the dependencies; the callbacks are
+    // stable (the canvas passes ones that read its latest props).
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [playing, view]);
 

@@ -1,7 +1,7 @@
 import ELK from 'elkjs/lib/elk.bundled.js';
 import { layoutWithElk } from './elkLayout';
 import type { ViewGraph } from './viewGraph';
-import { serveRequests } from './workerClient';
+import { serveRequests } from '../workers/workerClient';
 
 const elk = new ELK();
 

@@ -1,7 +1,7 @@
 import type { ELK } from 'elkjs/lib/elk-api';
 import { layoutWithElk, type PositionedGraph } from './elkLayout';
 import type { ViewGraph } from './viewGraph';
-import { workerClient } from './workerClient';
+import { workerClient } from '../workers/workerClient';
 
 let mainThreadElk: Promise<ELK> | undefined;
 

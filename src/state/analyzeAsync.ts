@@ -2,7 +2,7 @@ import { createAnalyzer, type AnalyzeOptions } from '../core/analyze';
 import type { Diagnostic } from '../core/model/diagnostics';
 import type { SourceFile } from '../core/model/source';
 import type { Topology } from '../core/model/topology';
-import { workerClient } from '../layout/workerClient';
+import { workerClient } from '../workers/workerClient';
 
 export type AnalysisResult = { topology: Topology; diagnostics: Diagnostic[] };
 type AnalysisRequest = { files: SourceFile[]; options: AnalyzeOptions };

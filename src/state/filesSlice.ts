@@ -1,5 +1,6 @@
 import type { StateCreator } from 'zustand';
 import type { SourceFile } from '../core/model/source';
+import { freeName } from '../workspace';
 import type { Store } from './store';
 
 /** The raw text the user typed: always accepted, never validated away. */
@@ -15,19 +16,6 @@ export type FilesSlice = {
   setActiveFile: (name: string) => void;
   replaceWorkspace: (files: SourceFile[], activeFile?: string) => void;
 };
-
-/** A file name that is not taken yet, based on `wanted`. */
-export function freeName(files: readonly SourceFile[], wanted: string): string {
-  const taken = new Set(files.map((f) => f.name));
-  if (!taken.has(wanted)) return wanted;
-  const dot = wanted.lastIndexOf('.');
-  const stem = dot > 0 ? wanted.slice(0, dot) : wanted;
-  const ext = dot > 0 ? wanted.slice(dot) : '';
-  for (let i = 2; ; i++) {
-    const candidate = `${stem}-${i}${ext}`;
-    if (!taken.has(candidate)) return candidate;
-  }
-}
 
 export const createFilesSlice: StateCreator<Store, [], [], FilesSlice> = (set, get) => ({
   files: [],

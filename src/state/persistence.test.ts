@@ -1,18 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { readSavedWorkspace, restoreWorkspace, startPersistence } from './persistence';
-import type { Store } from './store';
+import { readSavedWorkspace, restoreWorkspace, startPersistence, WORKSPACE_STORAGE_KEY } from './persistence';
+import { createAppStore, type Store } from './store';
 
-function memoryStorage(initial: Record<string, string> = {}): Storage {
+function memoryStorage(initial: Record<string, string> = {}) {
   const data = new Map(Object.entries(initial));
   return {
-    get length() {
-      return data.size;
-    },
-    clear: () => data.clear(),
-    getItem: (key) => data.get(key) ?? null,
-    key: (i) => [...data.keys()][i] ?? null,
-    removeItem: (key) => void data.delete(key),
-    setItem: (key, value) => void data.set(key, String(value)),
+    data,
+    getItem: (key: string) => data.get(key) ?? null,
+    setItem: (key: string, value: string) => void data.set(key, String(value)),
   };
 }
 
@@ -25,11 +20,18 @@ describe('workspace persistence', () => {
   });
 
   it('tolerates a broken or foreign save', () => {
-    expect(readSavedWorkspace(memoryStorage({ 'portolan:workspace:v1': '{not json' }))).toBeUndefined();
-    expect(readSavedWorkspace(memoryStorage({ 'portolan:workspace:v1': '{"version":7}' }))).toBeUndefined();
+    expect(readSavedWorkspace(memoryStorage({ [WORKSPACE_STORAGE_KEY]: '{not json' }))).toBeUndefined();
+    expect(readSavedWorkspace(memoryStorage({ [WORKSPACE_STORAGE_KEY]: '{"version":7}' }))).toBeUndefined();
+    const blocked = {
+      getItem: () => {
+        throw new Error('SecurityError');
+      },
+      setItem: () => {},
+    };
+    expect(readSavedWorkspace(blocked)).toBeUndefined();
     const odd = readSavedWorkspace(
       memoryStorage({
-        'portolan:workspace:v1': JSON.stringify({
+        [WORKSPACE_STORAGE_KEY]: JSON.stringify({
           version: 1,
           files: [{ name: 'a.yaml', text: 'x' }, { name: 3 }, null],
         }),
@@ -38,12 +40,18 @@ describe('workspace persistence', () => {
     expect(odd?.files).toEqual([{ name: 'a.yaml', text: 'x' }]);
   });
 
+  it('reads a v1 save written by an older Portolan', () => {
+    const v1 = { version: 1, files: [{ name: 'old.yaml', text: 'kind: Pod' }], activeFile: 'old.yaml', theme: 'dark' };
+    const store = createAppStore();
+    restoreWorkspace(store, memoryStorage({ [WORKSPACE_STORAGE_KEY]: JSON.stringify(v1) }));
+    expect(store.getState()).toMatchObject({ files: v1.files, activeFile: 'old.yaml', theme: 'dark', nodeCount: 3 });
+  });
+
   it('saves on every change and restores files, the active tab and the view settings', () => {
     const storage = memoryStorage();
-    let listener: ((state: Store, previous: Store) => void) | undefined;
-    startPersistence({ subscribe: (l) => ((listener = l), () => {}) }, storage);
-    const before = { files: [], activeFile: '' } as unknown as Store;
-    const after = {
+    const source = createAppStore();
+    startPersistence(source, storage);
+    source.setState({
       files: [{ name: 'mine.yaml', text: 'kind: Pod' }],
       activeFile: 'mine.yaml',
       theme: 'dark',
@@ -52,19 +60,29 @@ describe('workspace persistence', () => {
       nodeCount: 5,
       viewMode: 'application',
       showConfig: true,
-    } as unknown as Store;
-    listener!(after, before);
+    });
+    expect(JSON.parse(storage.data.get(WORKSPACE_STORAGE_KEY)!).version).toBe(2);
 
-    let state: Partial<Store> = {};
-    restoreWorkspace({ setState: (p) => (state = { ...state, ...p }) }, storage);
-    expect(state).toMatchObject({
+    const target = createAppStore();
+    restoreWorkspace(target, storage);
+    expect(target.getState()).toMatchObject({
       files: [{ name: 'mine.yaml', text: 'kind: Pod' }],
       activeFile: 'mine.yaml',
       theme: 'dark',
       editorCollapsed: true,
+      editorWidth: 0.5,
       nodeCount: 5,
       viewMode: 'application',
       showConfig: true,
     });
+  });
+
+  it('writes nothing when only derived state changes, and nothing without storage', () => {
+    const storage = memoryStorage();
+    const store = createAppStore();
+    startPersistence(store, storage);
+    store.setState({ stale: true, selectedId: 'x' });
+    expect(storage.data.size).toBe(0);
+    expect(() => startPersistence(store, undefined)()).not.toThrow();
   });
 });

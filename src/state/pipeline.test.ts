@@ -1,12 +1,14 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { startPipeline } from './pipeline';
-import { useStore } from './store';
+import { createAppStore } from './store';
 
 const service = (name: string) =>
   `apiVersion: v1\nkind: Service\nmetadata:\n  name: ${name}\nspec:\n  ports:\n  - port: 80\n`;
 
+const store = createAppStore();
+
 const names = () =>
-  useStore
+  store
     .getState()
     .topology.objects.filter((o) => o.kind === 'Service')
     .map((o) => o.name);
@@ -16,24 +18,24 @@ describe('the analysis pipeline', () => {
   afterEach(() => stop?.());
 
   it('keeps the last good graph while the text has a syntax error, and updates when it is fixed', async () => {
-    useStore.setState({ files: [{ name: 'svc.yaml', text: service('first') }], activeFile: 'svc.yaml' });
-    stop = startPipeline(useStore);
+    store.setState({ files: [{ name: 'svc.yaml', text: service('first') }], activeFile: 'svc.yaml' });
+    stop = startPipeline(store);
     await vi.waitFor(() => expect(names()).toEqual(['first']));
-    await vi.waitFor(() => expect(useStore.getState().positioned?.nodes.some((n) => n.title === 'first')).toBe(true), {
+    await vi.waitFor(() => expect(store.getState().positioned?.nodes.some((n) => n.title === 'first')).toBe(true), {
       timeout: 10_000,
     });
 
-    useStore.getState().setFileText('svc.yaml', service('second') + 'broken: [\n');
-    await vi.waitFor(() => expect(useStore.getState().stale).toBe(true));
-    expect(useStore.getState().diagnostics.map((d) => d.code)).toContain('YAML-SYNTAX');
+    store.getState().setFileText('svc.yaml', service('second') + 'broken: [\n');
+    await vi.waitFor(() => expect(store.getState().stale).toBe(true));
+    expect(store.getState().diagnostics.map((d) => d.code)).toContain('YAML-SYNTAX');
     expect(names()).toEqual(['first']);
     // The text itself is kept exactly as typed.
-    expect(useStore.getState().files[0]!.text).toContain('broken: [');
+    expect(store.getState().files[0]!.text).toContain('broken: [');
 
-    useStore.getState().setFileText('svc.yaml', service('second'));
+    store.getState().setFileText('svc.yaml', service('second'));
     await vi.waitFor(() => expect(names()).toEqual(['second']));
-    expect(useStore.getState().stale).toBe(false);
-    await vi.waitFor(() => expect(useStore.getState().positioned?.nodes.some((n) => n.title === 'second')).toBe(true), {
+    expect(store.getState().stale).toBe(false);
+    await vi.waitFor(() => expect(store.getState().positioned?.nodes.some((n) => n.title === 'second')).toBe(true), {
       timeout: 10_000,
     });
   });

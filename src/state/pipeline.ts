@@ -3,12 +3,15 @@ import type { PositionedGraph } from '../layout/elkLayout';
 import { layoutGraph } from '../layout/layoutGraph';
 import { buildViewGraph, type ViewGraph } from '../layout/viewGraph';
 import { analyzeAsync } from './analyzeAsync';
+import type { StoreEnvironment } from './environment';
 import type { Store } from './store';
 
-type StoreApi = {
+/** The part of an `AppStore` the pipeline uses; its debounce runs on the store's clock. */
+type PipelineStore = {
   getState: () => Store;
   setState: (partial: Partial<Store>) => void;
   subscribe: (listener: (state: Store, previous: Store) => void) => () => void;
+  env: Pick<StoreEnvironment, 'clock'>;
 };
 
 export const ANALYSIS_DEBOUNCE_MS = 150;
@@ -29,8 +32,9 @@ function hasSyntaxError(diagnostics: readonly Diagnostic[]): boolean {
  * Text → analysis → view graph → layout, re-run (debounced) whenever the text or the view
  * settings change. A crash here never touches the text; syntax errors keep the last good graph.
  */
-export function startPipeline(store: StoreApi): () => void {
-  let timer: ReturnType<typeof setTimeout> | undefined;
+export function startPipeline(store: PipelineStore): () => void {
+  const { clock } = store.env;
+  let timer: unknown;
   let layoutSequence = 0;
   let lastKey = '';
   let lastPositioned: PositionedGraph | null = null;
@@ -101,8 +105,8 @@ export function startPipeline(store: StoreApi): () => void {
   };
 
   const schedule = (delay: number) => {
-    if (timer !== undefined) clearTimeout(timer);
-    timer = setTimeout(() => void run(), delay);
+    if (timer !== undefined) clock.clearTimeout(timer);
+    timer = clock.setTimeout(() => void run(), delay);
   };
 
   const unsubscribe = store.subscribe((state, previous) => {
@@ -119,6 +123,6 @@ export function startPipeline(store: StoreApi): () => void {
   void run();
   return () => {
     unsubscribe();
-    if (timer !== undefined) clearTimeout(timer);
+    if (timer !== undefined) clock.clearTimeout(timer);
   };
 }

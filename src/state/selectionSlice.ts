@@ -19,9 +19,7 @@ export type SelectionSlice = {
   revealInEditor: (file: string, from: number, to?: number, focus?: boolean) => void;
 };
 
-let nonce = 0;
-
-export const createSelectionSlice: StateCreator<Store, [], [], SelectionSlice> = (set) => ({
+export const createSelectionSlice: StateCreator<Store, [], [], SelectionSlice> = (set, get) => ({
   cursorIds: [],
   select: (selectedId) => set({ selectedId }),
   setCursorIds: (cursorIds) =>
@@ -31,5 +29,6 @@ export const createSelectionSlice: StateCreator<Store, [], [], SelectionSlice> =
         : { cursorIds },
     ),
   revealInEditor: (file, from, to = from, focus = false) =>
-    set({ reveal: { file, from, to, nonce: ++nonce, focus }, activeFile: file }),
+    // The nonce lives in the store: two stores on a page count their requests apart.
+    set({ reveal: { file, from, to, nonce: (get().reveal?.nonce ?? 0) + 1, focus }, activeFile: file }),
 });

@@ -1,5 +1,6 @@
 import type { StateCreator } from 'zustand';
 import { traceRequest, type Trace } from '../core/trace';
+import { prefersReducedMotion, type StoreEnvironment } from './environment';
 import type { Store } from './store';
 
 /** The request being traced, and where its animation stands. */
@@ -31,11 +32,18 @@ export type TraceSlice = {
   clearTrace: () => void;
 };
 
-function reducedMotion(): boolean {
-  return typeof window !== 'undefined' && !!window.matchMedia?.('(prefers-reduced-motion: reduce)').matches;
+type TraceSliceCreator = StateCreator<Store, [], [], TraceSlice>;
+
+/** The trace slice; `env` says whether the user asked for reduced motion (then a trace starts paused). */
+export function createTraceSlice(env: Pick<StoreEnvironment, 'matchMedia'>): TraceSliceCreator {
+  return (set, get) => traceSlice(env, set, get);
 }
 
-export const createTraceSlice: StateCreator<Store, [], [], TraceSlice> = (set, get) => {
+function traceSlice(
+  env: Pick<StoreEnvironment, 'matchMedia'>,
+  set: Parameters<TraceSliceCreator>[0],
+  get: Parameters<TraceSliceCreator>[1],
+): TraceSlice {
   const compute = (requestIndex: number): Trace | null => {
     const { traceUrl, traceFrom, topology } = get();
     if (!traceUrl.trim()) return null;
@@ -62,7 +70,7 @@ export const createTraceSlice: StateCreator<Store, [], [], TraceSlice> = (set, g
         traceRequestIndex: 0,
         traceRepeatLeft: 0,
         traceStep: 0,
-        tracePlaying: !!trace && !reducedMotion(),
+        tracePlaying: !!trace && !prefersReducedMotion(env),
       });
     },
     refreshTrace: () => {
@@ -124,4 +132,4 @@ export const createTraceSlice: StateCreator<Store, [], [], TraceSlice> = (set, g
     },
     clearTrace: () => set({ trace: null, traceStep: 0, tracePlaying: false, traceRepeatLeft: 0 }),
   };
-};
+}

@@ -1,24 +1,12 @@
 import type { StateCreator } from 'zustand';
-import { DEFAULT_NODE_COUNT } from '../core/analyze';
 import type { ControlPlaneMode, ViewMode } from '../layout/viewGraph';
+import { clampEditorWidth, clampNodeCount, DEFAULT_VIEW, type ThemeChoice, type WorkspaceView } from '../workspace';
 import type { Store } from './store';
 
-export type ThemeChoice = 'system' | 'light' | 'dark';
+export type { ThemeChoice };
 
 /** How the user has arranged the window: kept with the workspace. */
-export type ViewSlice = {
-  theme: ThemeChoice;
-  editorCollapsed: boolean;
-  /** editor pane width as a fraction of the window */
-  editorWidth: number;
-  nodeCount: number;
-  viewMode: ViewMode;
-  showConfig: boolean;
-  /** the images layer: registries and the nodes that pull from them */
-  showImages: boolean;
-  /** stacks of pods the user opened (`stack:…` box ids) */
-  expandedStacks: string[];
-  controlPlane: ControlPlaneMode;
+export type ViewSlice = WorkspaceView & {
   setTheme: (theme: ThemeChoice) => void;
   toggleEditor: () => void;
   setEditorWidth: (fraction: number) => void;
@@ -32,19 +20,12 @@ export type ViewSlice = {
 };
 
 export const createViewSlice: StateCreator<Store, [], [], ViewSlice> = (set) => ({
-  theme: 'system',
-  editorCollapsed: false,
-  editorWidth: 0.38,
-  nodeCount: DEFAULT_NODE_COUNT,
-  viewMode: 'infrastructure',
-  showConfig: false,
-  showImages: false,
+  ...DEFAULT_VIEW,
   expandedStacks: [],
-  controlPlane: 'collapsed',
   setTheme: (theme) => set({ theme }),
   toggleEditor: () => set((state) => ({ editorCollapsed: !state.editorCollapsed })),
-  setEditorWidth: (fraction) => set({ editorWidth: Math.min(0.75, Math.max(0.15, fraction)) }),
-  setNodeCount: (count) => set({ nodeCount: Math.min(20, Math.max(1, Math.round(count) || 1)) }),
+  setEditorWidth: (fraction) => set({ editorWidth: clampEditorWidth(fraction) }),
+  setNodeCount: (count) => set({ nodeCount: clampNodeCount(count) }),
   setViewMode: (viewMode) => set({ viewMode }),
   setShowConfig: (showConfig) => set({ showConfig }),
   setShowImages: (showImages) => set({ showImages }),

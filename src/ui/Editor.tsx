@@ -2,16 +2,17 @@ import { setDiagnostics } from '@codemirror/lint';
 import { EditorSelection, EditorState } from '@codemirror/state';
 import { EditorView, type ViewUpdate } from '@codemirror/view';
 import { useEffect, useRef } from 'react';
-import { useStore } from '../state/store';
+import { useAppStore, useStoreApi } from '../state/StoreProvider';
 import { objectsAtOffset } from '../state/objectsAtOffset';
 import { editorExtensions, toCodeMirrorDiagnostics } from './editorSetup';
-import { TEST_IDS } from './testIds';
+import { TEST_IDS } from '../testIds';
 
 /**
  * The YAML editor: one CodeMirror view, one EditorState per file (so each tab keeps its own
  * undo history and cursor). Every keystroke goes straight to the store's raw text.
  */
 export function Editor() {
+  const store = useStoreApi();
   const host = useRef<HTMLDivElement>(null);
   const viewRef = useRef<EditorView | null>(null);
   const statesRef = useRef(new Map<string, EditorState>());
@@ -20,9 +21,9 @@ export function Editor() {
 
   handlersRef.current.onUpdate = (update: ViewUpdate) => {
     const name = shownFile.current;
-    if (update.docChanged && name) useStore.getState().setFileText(name, update.state.doc.toString());
+    if (update.docChanged && name) store.getState().setFileText(name, update.state.doc.toString());
     if (update.selectionSet || update.docChanged) {
-      const state = useStore.getState();
+      const state = store.getState();
       const offset = update.state.selection.main.head;
       state.setCursorIds(objectsAtOffset(state.topology, name, offset));
     }
@@ -43,11 +44,11 @@ export function Editor() {
     };
   }, []);
 
-  const activeFile = useStore((s) => s.activeFile);
-  const activeText = useStore((s) => s.files.find((f) => f.name === s.activeFile)?.text);
-  const fileNames = useStore((s) => s.files.map((f) => f.name).join('\n'));
-  const diagnostics = useStore((s) => s.diagnostics);
-  const reveal = useStore((s) => s.reveal);
+  const activeFile = useAppStore((s) => s.activeFile);
+  const activeText = useAppStore((s) => s.files.find((f) => f.name === s.activeFile)?.text);
+  const fileNames = useAppStore((s) => s.files.map((f) => f.name).join('\n'));
+  const diagnostics = useAppStore((s) => s.diagnostics);
+  const reveal = useAppStore((s) => s.reveal);
 
   // Show the active file; keep each file's state (history, cursor) when switching tabs.
   useEffect(() => {

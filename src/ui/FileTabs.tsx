@@ -1,7 +1,8 @@
 import { useState } from 'react';
-import { useStore, type Store } from '../state/store';
+import type { Store } from '../state/store';
+import { useAppStore, useStoreApi } from '../state/StoreProvider';
 import { useShallow } from 'zustand/react/shallow';
-import { TEST_IDS } from './testIds';
+import { TEST_IDS } from '../testIds';
 
 const selectNames = (s: Store) => s.files.map((f) => f.name);
 const selectActiveFile = (s: Store) => s.activeFile;
@@ -14,20 +15,21 @@ const selectCounts = (s: Store) => {
 
 /** The workspace's files as tabs: switch, rename (double-click), close, new. */
 export function FileTabs() {
-  const names = useStore(useShallow(selectNames));
-  const activeFile = useStore(selectActiveFile);
-  const counts = useStore(useShallow(selectCounts));
+  const store = useStoreApi();
+  const names = useAppStore(useShallow(selectNames));
+  const activeFile = useAppStore(selectActiveFile);
+  const counts = useAppStore(useShallow(selectCounts));
   const [renaming, setRenaming] = useState<string | undefined>();
   const [renameError, setRenameError] = useState<string | undefined>();
 
   const commitRename = (from: string, to: string) => {
-    const error = useStore.getState().renameFile(from, to);
+    const error = store.getState().renameFile(from, to);
     setRenameError(error);
     if (!error) setRenaming(undefined);
   };
 
   const close = (name: string) => {
-    const state = useStore.getState();
+    const state = store.getState();
     const text = state.files.find((f) => f.name === name)?.text ?? '';
     if (text.trim() && !window.confirm(`Close ${name}? Its text will be gone from this workspace.`)) return;
     state.closeFile(name);
@@ -43,7 +45,7 @@ export function FileTabs() {
           className={`tab ${name === activeFile ? 'is-active' : ''}`}
           data-testid={TEST_IDS.tab}
           data-file={name}
-          onClick={() => useStore.getState().setActiveFile(name)}
+          onClick={() => store.getState().setActiveFile(name)}
           onDoubleClick={() => {
             setRenaming(name);
             setRenameError(undefined);
@@ -92,7 +94,7 @@ export function FileTabs() {
         data-testid={TEST_IDS.newFile}
         aria-label="New file"
         title="New file"
-        onClick={() => useStore.getState().addFile()}
+        onClick={() => store.getState().addFile()}
       >
         +
       </button>

@@ -2,9 +2,10 @@ import { Fragment, useEffect, useMemo } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import type { Diagnostic } from '../core/model/diagnostics';
 import { indexTopology, sourceOf } from '../core/model/topology';
-import { useStore, type Store } from '../state/store';
+import type { AppStore, Store } from '../state/store';
+import { useAppStore, useStoreApi } from '../state/StoreProvider';
 import { inspect, type InspectorSection } from './inspectorFacts';
-import { VIEW_IDS } from './testIds';
+import { VIEW_IDS } from '../testIds';
 
 const selectSelectedId = (s: Store) => s.selectedId;
 const selectTopology = (s: Store) => s.topology;
@@ -17,16 +18,16 @@ const selectStackMembers = (s: Store): string[] => {
 };
 
 /** Selects an object and shows its YAML, as a click on its box does. */
-function openObject(id: string) {
-  const state = useStore.getState();
+function openObject(store: AppStore, id: string) {
+  const state = store.getState();
   state.select(id);
   const span = sourceOf(indexTopology(state.topology), id);
   if (span) state.revealInEditor(span.file, span.start.offset);
 }
 
-function revealDiagnostic(d: Diagnostic) {
+function revealDiagnostic(store: AppStore, d: Diagnostic) {
   const offset = d.span?.start.offset;
-  useStore.getState().revealInEditor(d.file, offset ?? 0, d.span?.end.offset ?? offset ?? 0);
+  store.getState().revealInEditor(d.file, offset ?? 0, d.span?.end.offset ?? offset ?? 0);
 }
 
 /**
@@ -34,21 +35,23 @@ function revealDiagnostic(d: Diagnostic) {
  * unless the editor used the key itself (closing a completion or lint panel marks it handled).
  */
 function useEscapeToClose() {
+  const store = useStoreApi();
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
-      if (event.key !== 'Escape' || event.defaultPrevented || !useStore.getState().selectedId) return;
+      if (event.key !== 'Escape' || event.defaultPrevented || !store.getState().selectedId) return;
       if (event.target instanceof HTMLElement && event.target.closest('input, textarea, select')) return;
       event.preventDefault();
       // Registered before the app's key handlers (a child's effects run first): one Escape, one thing closed.
       event.stopImmediatePropagation();
-      useStore.getState().select(undefined);
+      store.getState().select(undefined);
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, []);
+  }, [store]);
 }
 
 function Section({ section }: { section: InspectorSection }) {
+  const store = useStoreApi();
   return (
     <section className="inspector-section" data-testid={VIEW_IDS.inspectorSection} data-title={section.title}>
       <h3>{section.title}</h3>
@@ -71,7 +74,7 @@ function Section({ section }: { section: InspectorSection }) {
                 className="inspector-link"
                 data-testid={VIEW_IDS.inspectorLink}
                 data-id={link.id}
-                onClick={() => openObject(link.id)}
+                onClick={() => openObject(store, link.id)}
               >
                 {link.label}
               </button>
@@ -86,10 +89,11 @@ function Section({ section }: { section: InspectorSection }) {
 
 /** The inspector: what the selected object is and how it connects; every name is a link. */
 export function Inspector() {
-  const selectedId = useStore(selectSelectedId);
-  const topology = useStore(selectTopology);
-  const diagnostics = useStore(selectDiagnostics);
-  const members = useStore(useShallow(selectStackMembers));
+  const store = useStoreApi();
+  const selectedId = useAppStore(selectSelectedId);
+  const topology = useAppStore(selectTopology);
+  const diagnostics = useAppStore(selectDiagnostics);
+  const members = useAppStore(useShallow(selectStackMembers));
   const index = useMemo(() => indexTopology(topology), [topology]);
   const facts = useMemo(
     () =>
@@ -122,7 +126,7 @@ export function Inspector() {
           data-testid={VIEW_IDS.inspectorClose}
           aria-label="Close the inspector"
           title="Close (Escape)"
-          onClick={() => useStore.getState().select(undefined)}
+          onClick={() => store.getState().select(undefined)}
         >
           ×
         </button>
@@ -132,7 +136,7 @@ export function Inspector() {
           <button
             type="button"
             className="inspector-yaml"
-            onClick={() => useStore.getState().revealInEditor(facts.span!.file, facts.span!.start.offset)}
+            onClick={() => store.getState().revealInEditor(facts.span!.file, facts.span!.start.offset)}
           >
             {facts.span.file}:{facts.span.start.line}
           </button>
@@ -151,7 +155,7 @@ export function Inspector() {
                     className="inspector-problem"
                     data-testid={VIEW_IDS.inspectorProblem}
                     data-code={d.code}
-                    onClick={() => revealDiagnostic(d)}
+                    onClick={() => revealDiagnostic(store, d)}
                   >
                     <span className={`severity severity-${d.severity}`}>{d.severity}</span> {d.message}
                   </button>

@@ -1,11 +1,13 @@
-import { useStore, type Store } from '../state/store';
-import { TEST_IDS } from './testIds';
+import type { Store } from '../state/store';
+import { useAppStore, useStoreApi } from '../state/StoreProvider';
+import { TEST_IDS } from '../testIds';
 
 const selectDiagnostics = (s: Store) => s.diagnostics;
 
 /** Every problem of the workspace; a click puts the cursor on its line. */
 export function ProblemsList() {
-  const diagnostics = useStore(selectDiagnostics);
+  const store = useStoreApi();
+  const diagnostics = useAppStore(selectDiagnostics);
   if (diagnostics.length === 0) {
     return (
       <div className="problems problems-empty" data-testid={TEST_IDS.problems}>
@@ -23,7 +25,7 @@ export function ProblemsList() {
             data-code={d.code}
             data-severity={d.severity}
             onClick={() => {
-              const state = useStore.getState();
+              const state = store.getState();
               const offset = d.span?.start.offset;
               if (offset !== undefined) state.revealInEditor(d.file, offset, d.span?.end.offset ?? offset, true);
               else state.revealInEditor(d.file, 0, 0, true);

@@ -1,7 +1,8 @@
 import { useState } from 'react';
 import { SAMPLES, type Sample } from '../samples';
-import { useStore } from '../state/store';
-import { TEST_IDS } from './testIds';
+import type { AppStore } from '../state/store';
+import { useStoreApi } from '../state/StoreProvider';
+import { TEST_IDS } from '../testIds';
 
 function isUnchangedSample(files: readonly { name: string; text: string }[]): boolean {
   return SAMPLES.some(
@@ -12,8 +13,8 @@ function isUnchangedSample(files: readonly { name: string; text: string }[]): bo
 }
 
 /** Loads a sample as the workspace, asking first when that would replace the user's own work. */
-export function loadSample(sample: Sample): boolean {
-  const state = useStore.getState();
+export function loadSample(store: AppStore, sample: Sample): boolean {
+  const state = store.getState();
   const ownWork = state.files.some((f) => f.text.trim()) && !isUnchangedSample(state.files);
   if (ownWork && !window.confirm(`Replace your workspace with the sample “${sample.title}”?`)) return false;
   state.replaceWorkspace(sample.files);
@@ -23,6 +24,7 @@ export function loadSample(sample: Sample): boolean {
 
 /** The sample gallery: one click loads a sample as a workspace. */
 export function SampleMenu() {
+  const store = useStoreApi();
   const [open, setOpen] = useState(false);
   return (
     <div className="menu">
@@ -45,7 +47,7 @@ export function SampleMenu() {
                 data-sample={sample.id}
                 onClick={() => {
                   setOpen(false);
-                  loadSample(sample);
+                  loadSample(store, sample);
                 }}
               >
                 <span className="menu-item-title">

@@ -1,6 +1,7 @@
 import { useShallow } from 'zustand/react/shallow';
-import { useStore, type Store } from '../state/store';
-import { TEST_IDS } from './testIds';
+import type { Store } from '../state/store';
+import { useAppStore } from '../state/StoreProvider';
+import { TEST_IDS } from '../testIds';
 
 const selectStatus = (s: Store) => {
   let errors = 0;
@@ -22,7 +23,7 @@ const selectStatus = (s: Store) => {
 
 /** One line at the bottom: problem counts, and whether the canvas shows the last good graph. */
 export function StatusBar() {
-  const status = useStore(useShallow(selectStatus));
+  const status = useAppStore(useShallow(selectStatus));
   return (
     <footer className="statusbar">
       <span data-testid={TEST_IDS.statusProblems} data-errors={status.errors} data-warnings={status.warnings}>

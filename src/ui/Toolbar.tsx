@@ -1,9 +1,10 @@
 import { useRef } from 'react';
-import { useStore, type Store } from '../state/store';
+import type { Store } from '../state/store';
+import { useAppStore, useStoreApi } from '../state/StoreProvider';
 import type { ThemeChoice } from '../state/viewSlice';
 import { SampleMenu } from './SampleMenu';
 import type { ControlPlaneMode } from '../layout/viewGraph';
-import { TEST_IDS, VIEW_IDS } from './testIds';
+import { TEST_IDS, VIEW_IDS } from '../testIds';
 import { addFilesToWorkspace } from './workspaceFiles';
 
 const NEXT_THEME: Record<ThemeChoice, ThemeChoice> = { system: 'light', light: 'dark', dark: 'system' };
@@ -26,15 +27,16 @@ const selectShowImages = (s: Store) => s.showImages;
 
 /** The top bar: samples, open, view settings, theme. */
 export function Toolbar() {
-  const theme = useStore(selectTheme);
-  const collapsed = useStore(selectCollapsed);
-  const nodeCount = useStore(selectNodeCount);
-  const viewMode = useStore(selectViewMode);
-  const world = useStore(selectWorld);
-  const realNodes = useStore(selectRealNodes);
-  const controlPlane = useStore(selectControlPlane);
-  const showConfig = useStore(selectShowConfig);
-  const showImages = useStore(selectShowImages);
+  const store = useStoreApi();
+  const theme = useAppStore(selectTheme);
+  const collapsed = useAppStore(selectCollapsed);
+  const nodeCount = useAppStore(selectNodeCount);
+  const viewMode = useAppStore(selectViewMode);
+  const world = useAppStore(selectWorld);
+  const realNodes = useAppStore(selectRealNodes);
+  const controlPlane = useAppStore(selectControlPlane);
+  const showConfig = useAppStore(selectShowConfig);
+  const showImages = useAppStore(selectShowImages);
   const input = useRef<HTMLInputElement>(null);
 
   return (
@@ -44,7 +46,7 @@ export function Toolbar() {
         data-testid={TEST_IDS.editorToggle}
         aria-pressed={!collapsed}
         title={collapsed ? 'Show the editor' : 'Hide the editor'}
-        onClick={() => useStore.getState().toggleEditor()}
+        onClick={() => store.getState().toggleEditor()}
       >
         {collapsed ? '⟩' : '⟨'}
       </button>
@@ -69,7 +71,7 @@ export function Toolbar() {
         onChange={(e) => {
           const files = [...(e.currentTarget.files ?? [])];
           e.currentTarget.value = '';
-          void addFilesToWorkspace(files);
+          void addFilesToWorkspace(store, files);
         }}
       />
       <span className="toolbar-spacer" />
@@ -80,9 +82,7 @@ export function Toolbar() {
             <select
               data-testid={TEST_IDS.viewMode}
               value={viewMode}
-              onChange={(e) =>
-                useStore.getState().setViewMode(e.currentTarget.value as 'infrastructure' | 'application')
-              }
+              onChange={(e) => store.getState().setViewMode(e.currentTarget.value as 'infrastructure' | 'application')}
             >
               <option value="infrastructure">Infrastructure</option>
               <option value="application">Application</option>
@@ -97,7 +97,7 @@ export function Toolbar() {
               data-testid={VIEW_IDS.controlPlane}
               value={controlPlane}
               disabled={viewMode === 'application'}
-              onChange={(e) => useStore.getState().setControlPlane(e.currentTarget.value as ControlPlaneMode)}
+              onChange={(e) => store.getState().setControlPlane(e.currentTarget.value as ControlPlaneMode)}
             >
               <option value="collapsed">Collapsed</option>
               <option value="expanded">Expanded</option>
@@ -109,7 +109,7 @@ export function Toolbar() {
               type="checkbox"
               data-testid={VIEW_IDS.showConfig}
               checked={showConfig}
-              onChange={(e) => useStore.getState().setShowConfig(e.currentTarget.checked)}
+              onChange={(e) => store.getState().setShowConfig(e.currentTarget.checked)}
             />
             Config &amp; storage
           </label>
@@ -119,7 +119,7 @@ export function Toolbar() {
               data-testid={VIEW_IDS.showImages}
               checked={showImages}
               disabled={viewMode === 'application'}
-              onChange={(e) => useStore.getState().setShowImages(e.currentTarget.checked)}
+              onChange={(e) => store.getState().setShowImages(e.currentTarget.checked)}
             />
             Images
           </label>
@@ -139,7 +139,7 @@ export function Toolbar() {
               value={realNodes || nodeCount}
               disabled={realNodes > 0}
               data-testid={TEST_IDS.nodeCount}
-              onChange={(e) => useStore.getState().setNodeCount(Number(e.currentTarget.value))}
+              onChange={(e) => store.getState().setNodeCount(Number(e.currentTarget.value))}
             />
           </label>
         </>
@@ -148,7 +148,7 @@ export function Toolbar() {
         className="button"
         data-testid={TEST_IDS.themeToggle}
         data-theme-choice={theme}
-        onClick={() => useStore.getState().setTheme(NEXT_THEME[theme])}
+        onClick={() => store.getState().setTheme(NEXT_THEME[theme])}
       >
         {THEME_LABEL[theme]}
       </button>

@@ -1,8 +1,9 @@
 import { useMemo } from 'react';
 import { suggestTraceUrls } from '../core/trace';
 import { objectsOfRole } from '../core/model/topology';
-import { useStore, type Store } from '../state/store';
-import { TRACE_IDS } from './testIds';
+import type { Store } from '../state/store';
+import { useAppStore, useStoreApi } from '../state/StoreProvider';
+import { TRACE_IDS } from '../testIds';
 
 const selectTopology = (s: Store) => s.topology;
 const selectUrl = (s: Store) => s.traceUrl;
@@ -11,10 +12,11 @@ const selectHasTrace = (s: Store) => s.trace !== null;
 
 /** The request to trace: a URL (with suggestions from the files) and where it comes from. */
 export function TraceBar() {
-  const topology = useStore(selectTopology);
-  const url = useStore(selectUrl);
-  const from = useStore(selectFrom);
-  const hasTrace = useStore(selectHasTrace);
+  const store = useStoreApi();
+  const topology = useAppStore(selectTopology);
+  const url = useAppStore(selectUrl);
+  const from = useAppStore(selectFrom);
+  const hasTrace = useAppStore(selectHasTrace);
   const suggestions = useMemo(() => suggestTraceUrls(topology), [topology]);
   const clients = useMemo(
     () =>
@@ -26,7 +28,7 @@ export function TraceBar() {
   if (topology.world !== 'kubernetes') return null;
 
   const onUrl = (value: string) => {
-    const state = useStore.getState();
+    const state = store.getState();
     state.setTraceUrl(value);
     const suggestion = suggestions.find((s) => s.url === value);
     if (suggestion) state.setTraceFrom(suggestion.from ?? '');
@@ -38,7 +40,7 @@ export function TraceBar() {
       data-testid={TRACE_IDS.bar}
       onSubmit={(e) => {
         e.preventDefault();
-        useStore.getState().runTrace();
+        store.getState().runTrace();
       }}
     >
       <label className="trace-label" htmlFor="trace-url">
@@ -65,7 +67,7 @@ export function TraceBar() {
         <select
           data-testid={TRACE_IDS.from}
           value={from}
-          onChange={(e) => useStore.getState().setTraceFrom(e.currentTarget.value)}
+          onChange={(e) => store.getState().setTraceFrom(e.currentTarget.value)}
         >
           <option value="">the Internet</option>
           {clients.map((c) => (
@@ -84,7 +86,7 @@ export function TraceBar() {
         data-testid={TRACE_IDS.repeat}
         disabled={!url.trim()}
         title="Send 5 requests one after the other, to see kube-proxy spread them over the pods"
-        onClick={() => useStore.getState().repeatTrace(5)}
+        onClick={() => store.getState().repeatTrace(5)}
       >
         ×5
       </button>
@@ -93,7 +95,7 @@ export function TraceBar() {
           className="button"
           type="button"
           data-testid={TRACE_IDS.clear}
-          onClick={() => useStore.getState().clearTrace()}
+          onClick={() => store.getState().clearTrace()}
         >
           Clear
         </button>

@@ -1,6 +1,7 @@
 import { useShallow } from 'zustand/react/shallow';
-import { useStore, type Store } from '../state/store';
-import { TRACE_IDS } from './testIds';
+import type { Store } from '../state/store';
+import { useAppStore, useStoreApi } from '../state/StoreProvider';
+import { TRACE_IDS } from '../testIds';
 
 const selectTrace = (s: Store) => s.trace;
 const selectStep = (s: Store) => s.traceStep;
@@ -9,9 +10,10 @@ const selectRequest = (s: Store) => ({ index: s.traceRequestIndex, left: s.trace
 
 /** The hops of the traced request, the current one highlighted; the failure and how to fix it. */
 export function TracePanel() {
-  const trace = useStore(selectTrace);
-  const step = useStore(selectStep);
-  const request = useStore(useShallow(selectRequest));
+  const store = useStoreApi();
+  const trace = useAppStore(selectTrace);
+  const step = useAppStore(selectStep);
+  const request = useAppStore(useShallow(selectRequest));
   if (!trace) return null;
   const total = request.index + request.left + 1;
   return (
@@ -35,7 +37,7 @@ export function TracePanel() {
               data-kind={hop.kind}
               aria-current={i === step ? 'step' : undefined}
               onClick={() => {
-                const state = useStore.getState();
+                const state = store.getState();
                 state.setTraceStep(i);
                 if (hop.span) state.revealInEditor(hop.span.file, hop.span.start.offset, hop.span.end.offset);
               }}
@@ -66,9 +68,10 @@ export function TracePanel() {
 
 /** One big line under the canvas: the hop shown now, with step and play controls. */
 export function TraceCaption() {
-  const trace = useStore(selectTrace);
-  const step = useStore(selectStep);
-  const playing = useStore(selectPlaying);
+  const store = useStoreApi();
+  const trace = useAppStore(selectTrace);
+  const step = useAppStore(selectStep);
+  const playing = useAppStore(selectPlaying);
   if (!trace) return null;
   const hop = trace.hops[step];
   if (!hop) return null;
@@ -82,7 +85,7 @@ export function TraceCaption() {
           aria-label="Previous hop"
           title="Previous hop (←)"
           disabled={step === 0}
-          onClick={() => useStore.getState().stepTrace(-1)}
+          onClick={() => store.getState().stepTrace(-1)}
         >
           ◀
         </button>
@@ -91,7 +94,7 @@ export function TraceCaption() {
           data-testid={TRACE_IDS.play}
           aria-label={playing ? 'Pause' : 'Play'}
           title={playing ? 'Pause (Space)' : 'Play (Space)'}
-          onClick={() => useStore.getState().setTracePlaying(!playing)}
+          onClick={() => store.getState().setTracePlaying(!playing)}
         >
           {playing ? '❚❚' : '▶'}
         </button>
@@ -101,7 +104,7 @@ export function TraceCaption() {
           aria-label="Next hop"
           title="Next hop (→)"
           disabled={step >= trace.hops.length - 1}
-          onClick={() => useStore.getState().stepTrace(1)}
+          onClick={() => store.getState().stepTrace(1)}
         >
           ▶▶
         </button>
@@ -111,7 +114,7 @@ export function TraceCaption() {
           aria-label="Restart"
           title="Start again from the client (Home)"
           onClick={() => {
-            const state = useStore.getState();
+            const state = store.getState();
             state.setTraceStep(0);
             state.setTracePlaying(true);
           }}

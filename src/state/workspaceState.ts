@@ -1,0 +1,32 @@
+import type { Workspace, WorkspaceView } from '../workspace';
+import type { Store } from './store';
+
+/** The view settings a workspace carries: every key of `WorkspaceView`, once. */
+export const VIEW_KEYS = [
+  'theme',
+  'editorCollapsed',
+  'editorWidth',
+  'nodeCount',
+  'viewMode',
+  'showConfig',
+  'showImages',
+  'expandedStacks',
+  'controlPlane',
+] as const satisfies readonly (keyof WorkspaceView)[];
+
+/** The store's workspace: its files, active tab and view settings (no trace: the local save keeps none). */
+export function workspaceOf(state: Store): Workspace {
+  const view = Object.fromEntries(VIEW_KEYS.map((key) => [key, state[key]])) as WorkspaceView;
+  return { files: state.files, activeFile: state.activeFile, view };
+}
+
+/** What to put into a store to open `workspace`; its trace, when it has one, fills the trace bar. */
+export function stateOfWorkspace(workspace: Workspace): Partial<Store> {
+  return {
+    files: workspace.files.map((f) => ({ ...f })),
+    activeFile: workspace.activeFile,
+    ...workspace.view,
+    expandedStacks: [...workspace.view.expandedStacks],
+    ...(workspace.trace ? { traceUrl: workspace.trace.url, traceFrom: workspace.trace.from } : {}),
+  };
+}

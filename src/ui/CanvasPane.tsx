@@ -1,0 +1,77 @@
+import { useMemo } from 'react';
+import { Canvas, type CanvasProps, type CanvasTrace } from '../canvas/Canvas';
+import { traceView } from '../canvas/traceView';
+import { indexTopology, sourceOf } from '../core/model/topology';
+import { prefersReducedMotion } from '../state/environment';
+import type { AppStore, Store } from '../state/store';
+import { useAppStore, useStoreApi } from '../state/StoreProvider';
+
+const selectPositioned = (s: Store) => s.positioned;
+const selectTheme = (s: Store) => s.theme;
+const selectTrace = (s: Store) => s.trace;
+const selectTopology = (s: Store) => s.topology;
+const selectTraceStep = (s: Store) => s.traceStep;
+const selectTracePlaying = (s: Store) => s.tracePlaying;
+const selectSelectedId = (s: Store) => s.selectedId;
+const selectCursorIds = (s: Store) => s.cursorIds;
+
+type CanvasCallbacks = Required<
+  Pick<
+    CanvasProps,
+    'onSelectBox' | 'onPaneClick' | 'onExpandStack' | 'onCollapseStack' | 'onTraceStep' | 'onTraceFinished'
+  >
+>;
+
+/** What the canvas's events do to a store. */
+function canvasCallbacks(store: AppStore): CanvasCallbacks {
+  return {
+    // Selects a box and shows its YAML (a generated pod shows its workload's); with no editor
+    // on the page the reveal request simply waits unread.
+    onSelectBox: (box) => {
+      const state = store.getState();
+      state.select(box.objectId ?? box.id);
+      if (!box.objectId) return;
+      const span = sourceOf(indexTopology(state.topology), box.objectId);
+      if (span) state.revealInEditor(span.file, span.start.offset, span.start.offset);
+    },
+    onPaneClick: () => store.getState().select(undefined),
+    onExpandStack: (id) => store.getState().expandStack(id),
+    onCollapseStack: (id) => store.getState().collapseStack(id),
+    // The packet moved on by itself: the hop changes, playing goes on (setTraceStep would pause).
+    onTraceStep: (hop) => store.setState({ traceStep: hop }),
+    onTraceFinished: () => store.getState().traceFinished(),
+  };
+}
+
+/** The canvas, wired to the nearest store. */
+export function CanvasPane({ readOnly = false }: { readOnly?: boolean }) {
+  const store = useStoreApi();
+  const positioned = useAppStore(selectPositioned);
+  const theme = useAppStore(selectTheme);
+  const trace = useAppStore(selectTrace);
+  const topology = useAppStore(selectTopology);
+  const step = useAppStore(selectTraceStep);
+  const playing = useAppStore(selectTracePlaying);
+  const selectedId = useAppStore(selectSelectedId);
+  const cursorIds = useAppStore(selectCursorIds);
+  const callbacks = useMemo(() => canvasCallbacks(store), [store]);
+  const view = useMemo(
+    () => (positioned && trace ? traceView(positioned, topology, trace, prefersReducedMotion(store.env)) : undefined),
+    [positioned, topology, trace, store],
+  );
+  const canvasTrace = useMemo<CanvasTrace | undefined>(
+    () => (view ? { view, step, playing } : undefined),
+    [view, step, playing],
+  );
+  return (
+    <Canvas
+      graph={positioned}
+      theme={theme}
+      trace={canvasTrace}
+      selectedId={selectedId}
+      cursorIds={cursorIds}
+      readOnly={readOnly}
+      {...callbacks}
+    />
+  );
+}

@@ -1,0 +1,75 @@
+import { DEFAULT_NODE_COUNT } from '../core/analyze';
+import type { SourceFile } from '../core/model/source';
+import type { ControlPlaneMode, ViewMode } from '../layout/viewGraph';
+
+export type ThemeChoice = 'system' | 'light' | 'dark';
+
+/** How the user arranged the window and the picture: kept with the files. */
+export type WorkspaceView = {
+  theme: ThemeChoice;
+  editorCollapsed: boolean;
+  /** editor pane width as a fraction of the window */
+  editorWidth: number;
+  nodeCount: number;
+  viewMode: ViewMode;
+  showConfig: boolean;
+  /** the images layer: registries and the nodes that pull from them */
+  showImages: boolean;
+  /** stacks of pods the user opened (`stack:…` box ids) */
+  expandedStacks: string[];
+  controlPlane: ControlPlaneMode;
+};
+
+/** The request a workspace carries, so a link can open on a trace. */
+export type WorkspaceTrace = {
+  url: string;
+  /** client inside the cluster (workload name), or '' for the Internet */
+  from: string;
+};
+
+/** A workspace as the app uses it: decoded, validated, migrated to the current version. */
+export type Workspace = {
+  files: SourceFile[];
+  activeFile: string;
+  view: WorkspaceView;
+  /** absent in the local save today (the trace bar starts empty); links will carry it */
+  trace?: WorkspaceTrace;
+};
+
+/** The version `encodeWorkspace` writes. v1 was the flat localStorage shape; v2 nests the view and adds the trace. */
+export const CURRENT_WORKSPACE_VERSION = 2;
+
+/** Defaults for any view setting a save lacks or holds in a broken form. */
+export const DEFAULT_VIEW: Readonly<WorkspaceView> = Object.freeze({
+  theme: 'system',
+  editorCollapsed: false,
+  editorWidth: 0.38,
+  nodeCount: DEFAULT_NODE_COUNT,
+  viewMode: 'infrastructure',
+  showConfig: false,
+  showImages: false,
+  expandedStacks: [],
+  controlPlane: 'collapsed',
+});
+
+export const THEME_CHOICES: readonly ThemeChoice[] = ['system', 'light', 'dark'];
+export const VIEW_MODES: readonly ViewMode[] = ['infrastructure', 'application'];
+export const CONTROL_PLANE_MODES: readonly ControlPlaneMode[] = ['collapsed', 'expanded', 'hidden'];
+
+/** The editor pane never hides the canvas nor shrinks to nothing. */
+export function clampEditorWidth(fraction: number): number {
+  return Math.min(0.75, Math.max(0.15, fraction));
+}
+
+/** Simulated worker nodes: a whole number from 1 to 20. */
+export function clampNodeCount(count: number): number {
+  return Math.min(20, Math.max(1, Math.round(count) || 1));
+}
+
+// Limits on what a decoded workspace may hold: a save or a link is untrusted input.
+/** More files than anyone edits by hand; the rest are dropped with a problem. */
+export const MAX_FILES = 1000;
+/** A stale list of opened stacks does no harm, but it should not grow without end. */
+export const MAX_EXPANDED_STACKS = 200;
+export const MAX_FILE_NAME_LENGTH = 255;
+export const MAX_TRACE_FIELD_LENGTH = 2048;
