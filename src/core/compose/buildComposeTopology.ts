@@ -192,5 +192,16 @@ export function buildComposeTopology(
     edges.push({ from: COMPOSE_INTERNET_ID, to: COMPOSE_HOST_ID, kind: 'routes' });
   objects.push(...networks.values(), ...volumes.values(), ...containers);
   edges.push(...containerEdges(containers));
-  return { topology: { world: 'compose', objects, edges }, diagnostics };
+  return { topology: { world: 'compose', objects, edges }, diagnostics: uniqueDiagnostics(diagnostics) };
+}
+
+/** One diagnostic per place and message: a value shared through a YAML anchor is reported once. */
+function uniqueDiagnostics(diagnostics: Diagnostic[]): Diagnostic[] {
+  const seen = new Set<string>();
+  return diagnostics.filter((d) => {
+    const key = `${d.file}:${d.line}:${d.column}:${d.code}:${d.message}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
 }
