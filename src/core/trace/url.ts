@@ -56,7 +56,7 @@ export function parseRequestUrl(raw: string): RequestUrl | { error: string } {
   const absolute = host.endsWith('.');
   if (absolute) host = host.slice(0, -1);
   // WHATWG URL drops a default port (`:80` on http), so read an explicit one from the text.
-  const writtenPort = /^(?:[a-z][a-z0-9+.-]*:\/\/)?(?:[^/@?#]*@)?[^/:?#]*:(\d+)/i.exec(text)?.[1];
+  const writtenPort = /^(?:[a-z][a-z0-9+.-]*:\/\/)?(?:[^/@?#]*@)?(?:\[[^\]]*\]|[^/:?#]*):(\d+)/i.exec(text)?.[1];
   const explicitPort = writtenPort !== undefined;
   const port = writtenPort !== undefined ? Number(writtenPort) : (defaultPort ?? (scheme === 'https' ? 443 : 80));
   if (!(port >= 1 && port <= 65535)) return { error: `Port ${port} is out of range (1–65535).` };

@@ -24,7 +24,12 @@ export function continueThroughProxy(
     const last = hops[hops.length - 1]!;
     hops[hops.length - 1] = {
       ...last,
-      warning: `${proxy.service} is a reverse proxy whose routes are unknown: paste its nginx config as a tab to follow the request further.`,
+      warning: [
+        last.warning,
+        `${proxy.service} is a reverse proxy whose routes are unknown: paste its nginx config as a tab to follow the request further.`,
+      ]
+        .filter(Boolean)
+        .join(' '),
     };
     return { ok: true, hops };
   }
