@@ -43,5 +43,6 @@ export function fieldSpan(item: Located, field: string, at: 'key' | 'value' = 'v
 /** Where one entry (list index in the merged value, or map key) of a field was written. */
 export function entrySpan(item: Located, field: string, entry: string | number): SourceSpan {
   const origin = item.entries.get(`${field}/${entry}`);
-  return origin ? spanAt(origin) : fieldSpan(item, field);
+  // A map entry points at its key (`db:` of depends_on), a list item at the item.
+  return origin ? spanAt(origin, [], typeof origin.path.at(-1) === 'string' ? 'key' : 'value') : fieldSpan(item, field);
 }
