@@ -96,6 +96,16 @@ describe('Compose diagnostics', () => {
       { severity: 'warning', code: 'COMPOSE-DEPENDS-INACTIVE', line: 4 },
     ],
     [
+      'an undefined secret',
+      'services:\n  a:\n    image: x\n    secrets: [token]\n',
+      { severity: 'error', code: 'COMPOSE-SECRET-UNDEFINED', line: 4 },
+    ],
+    [
+      'an undefined config',
+      'services:\n  a:\n    image: x\n    configs: [app]\n',
+      { severity: 'error', code: 'COMPOSE-CONFIG-UNDEFINED', line: 4 },
+    ],
+    [
       'extends an unknown service',
       'services:\n  a:\n    image: x\n    extends: base\n',
       { severity: 'error', code: 'COMPOSE-EXTENDS-UNKNOWN', line: 4 },

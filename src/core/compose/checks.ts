@@ -52,6 +52,23 @@ export function checkCompose(
           c.id,
         ),
       );
+    for (const [field, declared] of [
+      ['secrets', project.secrets],
+      ['configs', project.configs],
+    ] as const) {
+      for (const name of c[field]) {
+        if (declared.has(name)) continue;
+        out.push(
+          diagnosticAt(
+            fieldSpan(service, field),
+            'error',
+            field === 'secrets' ? 'COMPOSE-SECRET-UNDEFINED' : 'COMPOSE-CONFIG-UNDEFINED',
+            `Service ${c.service} uses ${field === 'secrets' ? 'secret' : 'config'} ${name}, which the top-level ${field}: section does not declare. Add it there (${field}: {${name}: {file: ./${name}.txt}}).`,
+            c.id,
+          ),
+        );
+      }
+    }
     for (const dep of c.dependsOn) unknownService('COMPOSE-DEPENDS-UNKNOWN', dep.span, c.service, 'depends on', dep.service);
     for (const link of c.links) unknownService('COMPOSE-LINK-UNKNOWN', link.span, c.service, 'links to', link.service);
     if (c.networkMode?.kind === 'service' && c.networkMode.target)

@@ -1,4 +1,5 @@
 import { objectsOfRole, type PodObj, type ServiceObj, type Topology, type WorkloadObj } from '../model/topology';
+import { suggestComposeTraceUrls } from './compose/suggestCompose';
 import { podDnsName } from './dns';
 import { listLoadBalancerAddresses } from './loadBalancer';
 import { tlsCovers } from './ingressRoute';
@@ -10,7 +11,7 @@ export type TraceSuggestion = {
   from?: string;
   /** what it shows, e.g. `Ingress golang-backend-api-ingress` */
   label: string;
-  entry: 'ingress' | 'gateway' | 'nodePort' | 'loadBalancer' | 'inside';
+  entry: 'ingress' | 'gateway' | 'nodePort' | 'loadBalancer' | 'inside' | 'published';
 };
 
 /** Paths that look like regular expressions are not suggested (they are not literal paths). */
@@ -43,6 +44,7 @@ function callerFor(
  * DNS name on each port from a workload of its namespace. Deduplicated, in that order.
  */
 export function suggestTraceUrls(topology: Topology): TraceSuggestion[] {
+  if (topology.world === 'compose') return suggestComposeTraceUrls(topology);
   const out: TraceSuggestion[] = [];
   const seen = new Set<string>();
   const add = (s: TraceSuggestion) => {

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { analyze, type AnalyzeOptions } from '../../analyze';
 import type { SourceFile } from '../../model/source';
+import { suggestTraceUrls } from '../suggest';
 import { traceRequest } from '../traceRequest';
 import type { TraceRequest } from '../types';
 
@@ -236,5 +237,20 @@ describe('Compose YAML features and several files', () => {
     const { last } = trace(files, { url: 'https://localhost:8443/' });
     expect(last).toMatchObject({ name: 'web', port: 443 });
     expect(last?.detail).toContain('nginx:2');
+  });
+});
+
+describe('suggestTraceUrls for Compose', () => {
+  it('suggests published ports from the host and connections from inside, and each suggestion traces', () => {
+    const go: SourceFile[] = [{ name: 'docker-compose.yaml', text: fixture('seed__golang-backend__docker-compose.yaml') }];
+    const topology = topologyOf(go);
+    const suggestions = suggestTraceUrls(topology);
+    expect(suggestions.map((s) => [s.from ?? '', s.url])).toEqual([
+      ['', 'postgres://localhost:5432'],
+      ['', 'http://localhost:8080/'],
+      ['api', 'postgresql://root:secret@postgres:5432'],
+      ['api', 'tcp://postgres:5432'],
+    ]);
+    for (const s of suggestions) expect(traceRequest(topology, { url: s.url, ...(s.from ? { from: s.from } : {}) }).ok).toBe(true);
   });
 });
