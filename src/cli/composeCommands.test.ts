@@ -27,9 +27,23 @@ describe('portolan on Compose files', () => {
     expect(json.kind).toBe('compose');
     expect(json.objects).toEqual(
       expect.arrayContaining([
-        { id: 'compose:host', kind: 'Host', name: 'host', ports: [{ port: 5432, protocol: 'TCP' }, { port: 8080, protocol: 'TCP' }] },
+        {
+          id: 'compose:host',
+          kind: 'Host',
+          name: 'host',
+          ports: [
+            { port: 5432, protocol: 'TCP' },
+            { port: 8080, protocol: 'TCP' },
+          ],
+        },
         { id: 'compose:network/default', kind: 'Network', name: 'default', parent: 'compose:host' },
-        { id: 'compose:container/api', kind: 'Container', name: 'api', parent: 'compose:host', ports: [{ port: 8080, protocol: 'TCP' }] },
+        {
+          id: 'compose:container/api',
+          kind: 'Container',
+          name: 'api',
+          parent: 'compose:host',
+          ports: [{ port: 8080, protocol: 'TCP' }],
+        },
       ]),
     );
     expect(json.edges).toEqual(
@@ -52,16 +66,28 @@ describe('portolan on Compose files', () => {
 
   it('trace --from: a service reaches another by name', () => {
     const { json } = cli(['trace', goBackend, '--from', 'api', '--url', 'postgres://postgres']);
-    expect(json).toMatchObject({ ok: true, hops: [{ kind: 'client', name: 'api' }, { kind: 'network', name: 'default' }, { kind: 'container', name: 'postgres', port: 5432 }] });
+    expect(json).toMatchObject({
+      ok: true,
+      hops: [
+        { kind: 'client', name: 'api' },
+        { kind: 'network', name: 'default' },
+        { kind: 'container', name: 'postgres', port: 5432 },
+      ],
+    });
   });
 
   it('check: a port clash is an error at its line (exit 1); --var and .env files feed interpolation', () => {
     const dir = mkdtempSync(join(tmpdir(), 'portolan-compose-'));
     const file = join(dir, 'compose.yaml');
-    writeFileSync(file, 'services:\n  a:\n    image: x\n    ports: ["${P}:80"]\n  b:\n    image: y\n    ports: ["8080:80"]\n');
+    writeFileSync(
+      file,
+      'services:\n  a:\n    image: x\n    ports: ["${P}:80"]\n  b:\n    image: y\n    ports: ["8080:80"]\n',
+    );
     const clash = cli(['check', file, '--var', 'P=8080']);
     expect(clash.code).toBe(1);
-    expect(clash.json).toEqual([expect.objectContaining({ severity: 'error', code: 'COMPOSE-PORT-CLASH', file, line: 7, column: 13 })]);
+    expect(clash.json).toEqual([
+      expect.objectContaining({ severity: 'error', code: 'COMPOSE-PORT-CLASH', file, line: 7, column: 13 }),
+    ]);
     writeFileSync(join(dir, '.env'), 'P=9090\n');
     expect(cli(['check', file, join(dir, '.env')])).toMatchObject({ code: 0, json: [] });
     expect(cli(['check', file, '--var', 'nope']).code).toBe(2);

@@ -95,7 +95,11 @@ export function composeOptions(
 ): { profiles?: string[]; variables?: Record<string, string> } | { error: string } {
   const out: { profiles?: string[]; variables?: Record<string, string> } = {};
   const profiles = options.get('profile');
-  if (profiles !== undefined) out.profiles = profiles.split(',').map((p) => p.trim()).filter(Boolean);
+  if (profiles !== undefined)
+    out.profiles = profiles
+      .split(',')
+      .map((p) => p.trim())
+      .filter(Boolean);
   const vars = options.get('var');
   if (vars !== undefined) {
     out.variables = {};

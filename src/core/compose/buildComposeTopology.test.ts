@@ -90,7 +90,12 @@ describe('buildComposeTopology', () => {
 
   it('reads build vs image, environment (list, map, merge keys), env_file, healthcheck', () => {
     const web = byName('site');
-    expect(web).toMatchObject({ build: './web', containerName: 'site', hostname: 'site.local', envFiles: ['common.env', 'web.env'] });
+    expect(web).toMatchObject({
+      build: './web',
+      containerName: 'site',
+      hostname: 'site.local',
+      envFiles: ['common.env', 'web.env'],
+    });
     expect(web.image).toBeUndefined();
     expect(web.env.map((e) => [e.name, e.value])).toEqual([
       ['TZ', 'UTC'],

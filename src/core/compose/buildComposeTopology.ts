@@ -112,7 +112,11 @@ export function buildComposeTopology(
   const containers: ComposeContainerObj[] = [];
   for (const { service, facts: f } of facts.values()) {
     const { networkEntries, ...rest } = f;
-    const entries = f.networkMode ? [] : networkEntries.length > 0 ? networkEntries : [{ name: 'default', aliases: [], entry: '' }];
+    const entries = f.networkMode
+      ? []
+      : networkEntries.length > 0
+        ? networkEntries
+        : [{ name: 'default', aliases: [], entry: '' }];
     const attachments: ComposeContainerObj['networks'] = [];
     for (const entry of entries) {
       if (!networks.has(entry.name)) {
@@ -177,7 +181,11 @@ export function buildComposeTopology(
     for (const p of c.published)
       if (p.published !== undefined && !hostPorts.some((h) => h.port === p.published && h.protocol === p.protocol))
         hostPorts.push({ port: p.published, protocol: p.protocol });
-  const profileList: ComposeProfile[] = [...profiles].map(([name, services]) => ({ name, active: active.has(name), services }));
+  const profileList: ComposeProfile[] = [...profiles].map(([name, services]) => ({
+    name,
+    active: active.has(name),
+    services,
+  }));
   const host: HostObj = {
     id: COMPOSE_HOST_ID,
     role: 'host',

@@ -68,7 +68,11 @@ describe('Compose diagnostics', () => {
       'services:\n  a:\n    image: x\n    ports:\n      - "80:80"\n      - "8080:80/xyz"\n',
       { severity: 'error', code: 'COMPOSE-PORT-INVALID', line: 6 },
     ],
-    ['neither image nor build', 'services:\n  a:\n    restart: always\n', { severity: 'error', code: 'COMPOSE-NO-IMAGE', line: 2 }],
+    [
+      'neither image nor build',
+      'services:\n  a:\n    restart: always\n',
+      { severity: 'error', code: 'COMPOSE-NO-IMAGE', line: 2 },
+    ],
     [
       'a connection string naming an unknown service',
       'services:\n  a:\n    image: x\n    environment:\n      DB_URL: postgres://pg:5432/app\n',
@@ -89,7 +93,11 @@ describe('Compose diagnostics', () => {
       'services:\n  a:\n    image: x\n    prots: ["80:80"]\n',
       { severity: 'error', code: 'COMPOSE-SCHEMA-UNKNOWN-KEY', line: 4 },
     ],
-    ['the obsolete version', 'version: "3.8"\nservices:\n  a:\n    image: x\n', { severity: 'info', code: 'COMPOSE-VERSION-OBSOLETE', line: 1 }],
+    [
+      'the obsolete version',
+      'version: "3.8"\nservices:\n  a:\n    image: x\n',
+      { severity: 'info', code: 'COMPOSE-VERSION-OBSOLETE', line: 1 },
+    ],
     [
       'depends_on a service behind an inactive profile',
       'services:\n  a:\n    image: x\n    depends_on: [tools]\n  tools:\n    image: y\n    profiles: [debug]\n',
@@ -123,13 +131,20 @@ describe('Compose diagnostics', () => {
   it('a .env tab sets variables; the variables option wins', () => {
     const text = 'services:\n  a:\n    image: "x:${TAG}"\n    ports: ["${PORT}:80"]\n';
     expect(diagnose(text, [{ name: '.env', text: 'TAG=1\nPORT=8080\n' }])).toEqual([]);
-    const analysis = analyze([{ name: 'c.yaml', text }, { name: '.env', text: 'TAG=1\nPORT=8080\n' }], { variables: { PORT: '9090' } });
+    const analysis = analyze(
+      [
+        { name: 'c.yaml', text },
+        { name: '.env', text: 'TAG=1\nPORT=8080\n' },
+      ],
+      { variables: { PORT: '9090' } },
+    );
     const container = analysis.topology.objects.find((o) => o.role === 'container');
     expect(container?.role === 'container' && container.published[0]?.published).toBe(9090);
   });
 
   it('a file holding both Kubernetes and Compose documents is reported', () => {
-    const text = 'apiVersion: v1\nkind: Service\nmetadata: {name: web}\nspec: {ports: [{port: 80}]}\n---\nservices:\n  a:\n    image: x\n';
+    const text =
+      'apiVersion: v1\nkind: Service\nmetadata: {name: web}\nspec: {ports: [{port: 80}]}\n---\nservices:\n  a:\n    image: x\n';
     expect(analyze([{ name: 'mixed.yaml', text }]).diagnostics.map((d) => d.code)).toContain('INPUT-MIXED-WORLDS');
   });
 });

@@ -69,10 +69,17 @@ export function checkCompose(
         );
       }
     }
-    for (const dep of c.dependsOn) unknownService('COMPOSE-DEPENDS-UNKNOWN', dep.span, c.service, 'depends on', dep.service);
+    for (const dep of c.dependsOn)
+      unknownService('COMPOSE-DEPENDS-UNKNOWN', dep.span, c.service, 'depends on', dep.service);
     for (const link of c.links) unknownService('COMPOSE-LINK-UNKNOWN', link.span, c.service, 'links to', link.service);
     if (c.networkMode?.kind === 'service' && c.networkMode.target)
-      unknownService('COMPOSE-NETWORK-MODE-UNKNOWN', c.networkMode.span, c.service, 'shares the network of', c.networkMode.target);
+      unknownService(
+        'COMPOSE-NETWORK-MODE-UNKNOWN',
+        c.networkMode.span,
+        c.service,
+        'shares the network of',
+        c.networkMode.target,
+      );
     if (c.replicas > 1)
       for (const p of c.published)
         if (p.published !== undefined && p.publishedEnd === undefined)
@@ -87,8 +94,7 @@ export function checkCompose(
           );
     for (const link of c.links) {
       const r = resolveComposeName(containers, c, link.alias);
-      if (!r.ok && r.reason === 'no-shared-network')
-        out.push(noSharedNetwork(link.span, c, link.service, 'links to'));
+      if (!r.ok && r.reason === 'no-shared-network') out.push(noSharedNetwork(link.span, c, link.service, 'links to'));
     }
     for (const ref of containerConnections(c)) {
       const r = resolveComposeName(containers, c, ref.host);
@@ -115,7 +121,9 @@ export function checkCompose(
               'COMPOSE-CONNECTION-PORT-UNDECLARED',
               `${ref.via} of service ${c.service} connects to ${ref.host}:${ref.port}, but ${target.service} neither exposes nor publishes ${ref.port}` +
                 (target.exposed.length > 0 ? ` (it declares ${target.exposed.map((e) => e.port).join(', ')})` : '') +
-                '. It may still listen there; add expose: ["' + ref.port + '"] to document it.',
+                '. It may still listen there; add expose: ["' +
+                ref.port +
+                '"] to document it.',
               c.id,
             ),
           );
@@ -130,7 +138,11 @@ export function checkCompose(
     for (const p of c.published) {
       if (p.published === undefined || p.publishedEnd !== undefined) continue;
       const clash = bound.find(
-        (b) => b.c.service !== c.service && b.p.published === p.published && b.p.protocol === p.protocol && ipsOverlap(b.p.hostIp, p.hostIp),
+        (b) =>
+          b.c.service !== c.service &&
+          b.p.published === p.published &&
+          b.p.protocol === p.protocol &&
+          ipsOverlap(b.p.hostIp, p.hostIp),
       );
       if (clash)
         out.push(

@@ -8,7 +8,13 @@ const dir = join(import.meta.dirname, 'fixtures');
 const load = (file: string) => analyze([{ name: file, text: readFileSync(join(dir, file), 'utf8') }]);
 
 /** Summaries checked by reading each file (see fixtures/PROVENANCE.tsv for where they come from). */
-const airflowServices = ['airflow-apiserver', 'airflow-scheduler', 'airflow-dag-processor', 'airflow-worker', 'airflow-triggerer'];
+const airflowServices = [
+  'airflow-apiserver',
+  'airflow-scheduler',
+  'airflow-dag-processor',
+  'airflow-worker',
+  'airflow-triggerer',
+];
 const expected: Record<string, ReturnType<typeof summarizeCompose>> = {
   'airflow__airflow-core__docs__howto__docker-compose__docker-compose.yaml': {
     containers: ['postgres', 'redis', ...airflowServices, 'airflow-init'],
@@ -127,7 +133,9 @@ describe('Compose corpus', () => {
     expect(summary.published).toEqual(['8080->airflow-apiserver:8080/tcp']);
     expect(summary.dependsOn).toContain('airflow-worker->airflow-apiserver');
     expect(summary.dependsOn.filter((d) => d.endsWith('->postgres'))).toHaveLength(6);
-    const talks = analysis.topology.edges.filter((e) => e.kind === 'talks-to' && e.label === 'AIRFLOW__CELERY__BROKER_URL');
+    const talks = analysis.topology.edges.filter(
+      (e) => e.kind === 'talks-to' && e.label === 'AIRFLOW__CELERY__BROKER_URL',
+    );
     expect(talks).toHaveLength(6);
     // AIRFLOW_UID is unset: one warning at the anchor's line, not one per service.
     const unset = analysis.diagnostics.filter((d) => d.code === 'COMPOSE-VAR-UNSET');
@@ -135,7 +143,9 @@ describe('Compose corpus', () => {
   });
 
   it('dockerswarm-rocks: ${VAR?Variable not set} is an error at its line', () => {
-    const required = load('dockerswarm-rocks__docs__traefik-host.yml').diagnostics.filter((d) => d.code === 'COMPOSE-VAR-REQUIRED');
+    const required = load('dockerswarm-rocks__docs__traefik-host.yml').diagnostics.filter(
+      (d) => d.code === 'COMPOSE-VAR-REQUIRED',
+    );
     expect(required.map((d) => d.line)).toEqual([34, 34, 41, 46, 76]);
   });
 });

@@ -16,10 +16,17 @@ export function containerEdges(containers: readonly ComposeContainerObj[]): Topo
   const byService = (service: string) => containers.filter((c) => c.service === service);
   for (const c of containers) {
     for (const net of c.networks)
-      add({ from: c.id, to: net.network, kind: 'attached', ...(net.aliases.length > 0 ? { label: net.aliases.join(', ') } : {}) });
-    for (const dep of c.dependsOn) for (const t of byService(dep.service)) add({ from: c.id, to: t.id, kind: 'depends-on', label: dep.condition });
+      add({
+        from: c.id,
+        to: net.network,
+        kind: 'attached',
+        ...(net.aliases.length > 0 ? { label: net.aliases.join(', ') } : {}),
+      });
+    for (const dep of c.dependsOn)
+      for (const t of byService(dep.service)) add({ from: c.id, to: t.id, kind: 'depends-on', label: dep.condition });
     for (const link of c.links)
-      for (const t of byService(link.service)) add({ from: c.id, to: t.id, kind: 'links', ...(link.alias !== link.service ? { label: link.alias } : {}) });
+      for (const t of byService(link.service))
+        add({ from: c.id, to: t.id, kind: 'links', ...(link.alias !== link.service ? { label: link.alias } : {}) });
     for (const ref of containerConnections(c)) {
       const resolved = resolveComposeName(containers, c, ref.host);
       if (!resolved.ok) continue;

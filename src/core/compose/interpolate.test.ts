@@ -54,6 +54,14 @@ describe('parseDotenv', () => {
         '\n',
       ),
     );
-    expect(Object.fromEntries(env)).toEqual({ A: '1', B: 'two', C: 'lit $X', D: 'a\nb', E: 'plain', F: '', G: 'spaced' });
+    expect(Object.fromEntries(env)).toEqual({
+      A: '1',
+      B: 'two',
+      C: 'lit $X',
+      D: 'a\nb',
+      E: 'plain',
+      F: '',
+      G: 'spaced',
+    });
   });
 });

@@ -130,7 +130,8 @@ export function interpolateValue(
     const out: Record<string, unknown> = {};
     for (const [key, item] of Object.entries(value)) {
       // `x-` extension fields are not interpolated by Compose unless used through anchors.
-      out[key] = path.length === 0 && key.startsWith('x-') ? item : interpolateValue(item, vars, report, [...path, key]);
+      out[key] =
+        path.length === 0 && key.startsWith('x-') ? item : interpolateValue(item, vars, report, [...path, key]);
     }
     return out;
   }

@@ -30,7 +30,15 @@ const APPENDED = new Set([
 ]);
 
 /** Fields written as a list or a mapping; merged key by key once both are mappings. */
-const LIST_OR_MAP = new Set(['environment', 'labels', 'depends_on', 'networks', 'extra_hosts', 'sysctls', 'annotations']);
+const LIST_OR_MAP = new Set([
+  'environment',
+  'labels',
+  'depends_on',
+  'networks',
+  'extra_hosts',
+  'sysctls',
+  'annotations',
+]);
 
 /** A `list or dict` field as a mapping, remembering the path of each entry. */
 export function listOrMapEntries(field: string, value: unknown): [string, unknown, PathSegment][] {
@@ -57,7 +65,8 @@ function sameItem(a: unknown, b: unknown): boolean {
 function itemTarget(field: string, item: unknown): string {
   if (field === 'volumes' || field === 'devices') {
     if (typeof item === 'string') return item.split(':')[1] ?? item;
-    if (item && typeof item === 'object') return String((item as Record<string, unknown>).target ?? JSON.stringify(item));
+    if (item && typeof item === 'object')
+      return String((item as Record<string, unknown>).target ?? JSON.stringify(item));
   }
   if ((field === 'secrets' || field === 'configs') && item && typeof item === 'object') {
     const record = item as Record<string, unknown>;
@@ -74,7 +83,9 @@ export function mergeField(into: Located, field: string, value: unknown, origin:
     const list = Array.isArray(current) ? [...current] : [];
     value.forEach((item, index) => {
       const target = itemTarget(field, item);
-      const existing = list.findIndex((old) => sameItem(old, item) || (target !== JSON.stringify(item) && itemTarget(field, old) === target));
+      const existing = list.findIndex(
+        (old) => sameItem(old, item) || (target !== JSON.stringify(item) && itemTarget(field, old) === target),
+      );
       const at = existing === -1 ? list.length : existing;
       list[at] = item;
       into.entries.set(`${field}/${at}`, { doc: origin.doc, path: [...fieldOrigin.path, index] });

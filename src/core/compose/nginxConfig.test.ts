@@ -40,7 +40,10 @@ describe('readNginxRoutes', () => {
     expect(matchProxyRoute(routes, 80, 'example.com', path)?.location).toBe(location);
   });
   it('nginx.conf with http { server { listen [::]:8080 } }', () => {
-    const r = readNginxRoutes({ name: 'nginx.conf', text: 'events {}\nhttp {\n server {\n  listen [::]:8080;\n  location / { proxy_pass http://web; }\n }\n}\n' });
+    const r = readNginxRoutes({
+      name: 'nginx.conf',
+      text: 'events {}\nhttp {\n server {\n  listen [::]:8080;\n  location / { proxy_pass http://web; }\n }\n}\n',
+    });
     expect(r).toMatchObject([{ listen: 8080, upstreamHost: 'web', upstreamPort: 80 }]);
   });
 });

@@ -33,7 +33,10 @@ function tokenize(text: string): { token: string; offset: number }[] {
   return tokens;
 }
 
-function parseBlock(tokens: { token: string; offset: number }[], start: number): { directives: Directive[]; next: number } {
+function parseBlock(
+  tokens: { token: string; offset: number }[],
+  start: number,
+): { directives: Directive[]; next: number } {
   const directives: Directive[] = [];
   let i = start;
   while (i < tokens.length) {
@@ -92,7 +95,8 @@ export function readNginxRoutes(file: SourceFile): ComposeProxyRoute[] {
     for (const location of walk(server.children, 'location')) {
       const pass = location.children?.find((d) => d.name === 'proxy_pass');
       if (!pass?.args[0] || pass.args[0].includes('$')) continue;
-      const [modifier, path] = location.args.length > 1 ? [location.args[0]!, location.args[1]!] : ['', location.args[0] ?? '/'];
+      const [modifier, path] =
+        location.args.length > 1 ? [location.args[0]!, location.args[1]!] : ['', location.args[0] ?? '/'];
       if (modifier === '~' || modifier === '~*') continue; // regular expressions are not traced
       const url = /^(?:https?|grpc):\/\/([^/:]+)(?::(\d+))?/.exec(pass.args[0]);
       if (!url) continue;
@@ -121,9 +125,16 @@ export function isNginxConfigFile(name: string): boolean {
 }
 
 /** Picks the route for a request path on a port: exact match first, then the longest prefix. */
-export function matchProxyRoute(routes: readonly ComposeProxyRoute[], port: number, host: string, path: string): ComposeProxyRoute | undefined {
+export function matchProxyRoute(
+  routes: readonly ComposeProxyRoute[],
+  port: number,
+  host: string,
+  path: string,
+): ComposeProxyRoute | undefined {
   const onPort = routes.filter((r) => r.listen === port);
-  const named = onPort.filter((r) => r.serverNames.some((n) => n === host || (n.startsWith('*.') && host.endsWith(n.slice(1)))));
+  const named = onPort.filter((r) =>
+    r.serverNames.some((n) => n === host || (n.startsWith('*.') && host.endsWith(n.slice(1)))),
+  );
   const candidates = named.length > 0 ? named : onPort;
   const exact = candidates.find((r) => r.exact && r.location === path);
   if (exact) return exact;

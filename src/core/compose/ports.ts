@@ -102,7 +102,8 @@ export function parseShortPort(raw: string | number): PortParse {
 export function parseLongPort(raw: Record<string, unknown>): PortParse {
   const target = Number(raw.target);
   if (raw.target === undefined) return { error: 'A long-syntax port needs target (the container port).' };
-  if (!Number.isInteger(target) || target < 1 || target > 65535) return { error: `Invalid containerPort: ${String(raw.target)}` };
+  if (!Number.isInteger(target) || target < 1 || target > 65535)
+    return { error: `Invalid containerPort: ${String(raw.target)}` };
   const protoText = String(raw.protocol ?? 'tcp').toLowerCase();
   const protocol = PROTOCOLS[protoText];
   if (!protocol) return { error: `Invalid proto: ${String(raw.protocol)}` };

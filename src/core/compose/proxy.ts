@@ -19,8 +19,12 @@ function mountsConfig(c: ComposeContainerObj, file: string): boolean {
     if (m.type !== 'bind' || !m.source) return false;
     const target = m.target.replace(/\/+$/, '');
     if (target === '/etc/nginx/conf.d' || target === '/etc/nginx/templates') return true;
-    const intoNginx = target === '/etc/nginx/nginx.conf' || /^\/etc\/nginx\/(conf\.d|templates|sites-enabled)\/[^/]+$/.test(target);
-    return intoNginx && (baseName(m.source) === baseName(file) || baseName(target).replace(/\.template$/, '') === baseName(file));
+    const intoNginx =
+      target === '/etc/nginx/nginx.conf' || /^\/etc\/nginx\/(conf\.d|templates|sites-enabled)\/[^/]+$/.test(target);
+    return (
+      intoNginx &&
+      (baseName(m.source) === baseName(file) || baseName(target).replace(/\.template$/, '') === baseName(file))
+    );
   });
 }
 

@@ -23,7 +23,8 @@ export type ServiceFacts = Omit<
 
 function words(value: unknown): string[] {
   if (Array.isArray(value)) return value.map(String);
-  if (typeof value === 'string') return value.match(/"[^"]*"|'[^']*'|\S+/g)?.map((w) => w.replace(/^["']|["']$/g, '')) ?? [];
+  if (typeof value === 'string')
+    return value.match(/"[^"]*"|'[^']*'|\S+/g)?.map((w) => w.replace(/^["']|["']$/g, '')) ?? [];
   return [];
 }
 
@@ -40,7 +41,8 @@ export function readService(service: Located): { facts: ServiceFacts; diagnostic
   const published: ComposePublishedPort[] = [];
   const exposed: ServiceFacts['exposed'] = [];
   const addExposed = (port: number, protocol: Protocol, span: ComposePublishedPort['span']) => {
-    if (!exposed.some((e) => e.port === port && e.protocol === protocol)) exposed.push({ port, protocol, ...(span ? { span } : {}) });
+    if (!exposed.some((e) => e.port === port && e.protocol === protocol))
+      exposed.push({ port, protocol, ...(span ? { span } : {}) });
   };
   (Array.isArray(v.ports) ? v.ports : []).forEach((item, index) => {
     const span = entrySpan(service, 'ports', index);
@@ -66,7 +68,12 @@ export function readService(service: Located): { facts: ServiceFacts; diagnostic
     const parsed = parseExposeEntry(item);
     if ('error' in parsed) {
       diagnostics.push(
-        diagnosticAt(span, 'error', 'COMPOSE-PORT-INVALID', `expose ${JSON.stringify(item)} of service ${name} is not a port (${parsed.error}).`),
+        diagnosticAt(
+          span,
+          'error',
+          'COMPOSE-PORT-INVALID',
+          `expose ${JSON.stringify(item)} of service ${name} is not a port (${parsed.error}).`,
+        ),
       );
       return;
     }
@@ -94,17 +101,32 @@ export function readService(service: Located): { facts: ServiceFacts; diagnostic
       networkMode = { kind, ...(colon !== -1 ? { target: mode.slice(colon + 1) } : {}), span };
     } else {
       diagnostics.push(
-        diagnosticAt(span, 'error', 'COMPOSE-NETWORK-MODE', `network_mode "${mode}" of service ${name} is not host, none, bridge, service:NAME or container:NAME.`),
+        diagnosticAt(
+          span,
+          'error',
+          'COMPOSE-NETWORK-MODE',
+          `network_mode "${mode}" of service ${name} is not host, none, bridge, service:NAME or container:NAME.`,
+        ),
       );
     }
     if (networkMode && v.networks !== undefined) {
       diagnostics.push(
-        diagnosticAt(fieldSpan(service, 'networks', 'key'), 'error', 'COMPOSE-NETWORK-MODE-CONFLICT', `Service ${name} sets both network_mode and networks; Compose refuses that. Keep one.`),
+        diagnosticAt(
+          fieldSpan(service, 'networks', 'key'),
+          'error',
+          'COMPOSE-NETWORK-MODE-CONFLICT',
+          `Service ${name} sets both network_mode and networks; Compose refuses that. Keep one.`,
+        ),
       );
     }
     if (networkMode?.kind === 'host' && published.length > 0) {
       diagnostics.push(
-        diagnosticAt(fieldSpan(service, 'ports', 'key'), 'warning', 'COMPOSE-PORTS-WITH-HOST-NETWORK', `Service ${name} uses network_mode: host, so its ports mappings are ignored: it listens on the host's own ports.`),
+        diagnosticAt(
+          fieldSpan(service, 'ports', 'key'),
+          'warning',
+          'COMPOSE-PORTS-WITH-HOST-NETWORK',
+          `Service ${name} uses network_mode: host, so its ports mappings are ignored: it listens on the host's own ports.`,
+        ),
       );
     }
   }
@@ -131,13 +153,24 @@ export function readService(service: Located): { facts: ServiceFacts; diagnostic
     span: entrySpan(service, 'environment', key),
   }));
 
-  const mounts: ComposeMount[] = (Array.isArray(v.volumes) ? v.volumes : []).map((item, index) => readMount(item, entrySpan(service, 'volumes', index)));
-  for (const t of words(v.tmpfs)) mounts.push({ type: 'tmpfs', target: t.split(':')[0]!, readOnly: false, span: fieldSpan(service, 'tmpfs') });
+  const mounts: ComposeMount[] = (Array.isArray(v.volumes) ? v.volumes : []).map((item, index) =>
+    readMount(item, entrySpan(service, 'volumes', index)),
+  );
+  for (const t of words(v.tmpfs))
+    mounts.push({ type: 'tmpfs', target: t.split(':')[0]!, readOnly: false, span: fieldSpan(service, 'tmpfs') });
 
-  const build = typeof v.build === 'string' ? v.build : v.build && typeof v.build === 'object' ? String((v.build as Record<string, unknown>).context ?? '.') : undefined;
-  const health = v.healthcheck && typeof v.healthcheck === 'object' ? (v.healthcheck as Record<string, unknown>) : undefined;
+  const build =
+    typeof v.build === 'string'
+      ? v.build
+      : v.build && typeof v.build === 'object'
+        ? String((v.build as Record<string, unknown>).context ?? '.')
+        : undefined;
+  const health =
+    v.healthcheck && typeof v.healthcheck === 'object' ? (v.healthcheck as Record<string, unknown>) : undefined;
   const refs = (field: string) =>
-    (Array.isArray(v[field]) ? (v[field] as unknown[]) : []).map((s) => (typeof s === 'string' ? s : String((s as Record<string, unknown>)?.source ?? '')));
+    (Array.isArray(v[field]) ? (v[field] as unknown[]) : []).map((s) =>
+      typeof s === 'string' ? s : String((s as Record<string, unknown>)?.source ?? ''),
+    );
   const envFiles = (Array.isArray(v.env_file) ? v.env_file : v.env_file !== undefined ? [v.env_file] : []).map((f) =>
     typeof f === 'string' ? f : String((f as Record<string, unknown>)?.path ?? ''),
   );
@@ -161,7 +194,9 @@ export function readService(service: Located): { facts: ServiceFacts; diagnostic
     ...(health
       ? {
           healthcheck: {
-            test: Array.isArray(health.test) ? health.test.filter((w) => w !== 'CMD' && w !== 'CMD-SHELL').join(' ') : String(health.test ?? ''),
+            test: Array.isArray(health.test)
+              ? health.test.filter((w) => w !== 'CMD' && w !== 'CMD-SHELL').join(' ')
+              : String(health.test ?? ''),
             ...(typeof health.interval === 'string' ? { interval: health.interval } : {}),
             disabled: truthy(health.disable) || (Array.isArray(health.test) && health.test[0] === 'NONE'),
           },

@@ -9,7 +9,10 @@ export type NameResolution =
   | { ok: false; reason: 'no-shared-network'; targets: ComposeContainerObj[] };
 
 /** The networks a container is on, following `network_mode: service:x` to x's networks. */
-export function effectiveNetworks(container: ComposeContainerObj, all: readonly ComposeContainerObj[]): ComposeNetworkAttachment[] {
+export function effectiveNetworks(
+  container: ComposeContainerObj,
+  all: readonly ComposeContainerObj[],
+): ComposeNetworkAttachment[] {
   const mode = container.networkMode;
   if (mode?.kind === 'service' && mode.target) {
     const owner = all.find((c) => c.service === mode.target);
@@ -56,7 +59,9 @@ export function resolveComposeName(
     if (matches.length > 0) return { ok: true, targets: matches, network: net, via };
   }
   const anywhere = all.filter((c) =>
-    [c.service, c.containerName, c.hostname, c.name, ...c.networks.flatMap((a) => a.aliases)].some((n) => n?.toLowerCase() === lookFor),
+    [c.service, c.containerName, c.hostname, c.name, ...c.networks.flatMap((a) => a.aliases)].some(
+      (n) => n?.toLowerCase() === lookFor,
+    ),
   );
   if (anywhere.length > 0) return { ok: false, reason: 'no-shared-network', targets: anywhere };
   return { ok: false, reason: 'unknown' };

@@ -30,7 +30,8 @@ function editDistance(a: string, b: string): number {
     for (let j = 1; j <= b.length; j++) {
       const cost = a[i - 1] === b[j - 1] ? 0 : 1;
       let best = Math.min(d[i - 1]![j]! + 1, d[i]![j - 1]! + 1, d[i - 1]![j - 1]! + cost);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) best = Math.min(best, d[i - 2]![j - 2]! + 1);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1])
+        best = Math.min(best, d[i - 2]![j - 2]! + 1);
       d[i]![j] = best;
     }
   }
@@ -64,6 +65,12 @@ export function describeType(value: unknown): string {
 
 /** Schema type names in the words a Compose author uses. */
 export function typeWords(types: readonly string[]): string {
-  const words = [...new Set(types.map((t) => ({ object: 'a mapping', array: 'a list', null: 'empty', integer: 'a whole number' })[t] ?? `a ${t}`))];
+  const words = [
+    ...new Set(
+      types.map(
+        (t) => ({ object: 'a mapping', array: 'a list', null: 'empty', integer: 'a whole number' })[t] ?? `a ${t}`,
+      ),
+    ),
+  ];
   return words.length <= 1 ? (words[0] ?? 'something else') : `${words.slice(0, -1).join(', ')} or ${words.at(-1)}`;
 }

@@ -33,7 +33,12 @@ describe('validateComposeSchema', () => {
   it.each([
     [
       'services:\n  web:\n    image: nginx\n    prots: ["80:80"]\n',
-      { code: 'COMPOSE-SCHEMA-UNKNOWN-KEY', line: 4, column: 5, message: expect.stringContaining("did you mean 'ports'?") },
+      {
+        code: 'COMPOSE-SCHEMA-UNKNOWN-KEY',
+        line: 4,
+        column: 5,
+        message: expect.stringContaining("did you mean 'ports'?"),
+      },
     ],
     [
       'services:\n  web:\n    image: nginx\n    ports: "80:80"\n',

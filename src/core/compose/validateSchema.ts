@@ -115,7 +115,11 @@ export function validateComposeSchema(doc: ParsedDocument, value: unknown = doc.
         break;
       }
       case 'type': {
-        const expected = /Expected (.*)\.$/.exec(error.error)?.[1]?.replace(/"/g, '').split(/, | or /) ?? [];
+        const expected =
+          /Expected (.*)\.$/
+            .exec(error.error)?.[1]
+            ?.replace(/"/g, '')
+            .split(/, | or /) ?? [];
         diagnostic = diagnosticAt(
           doc.locate(path),
           'error',

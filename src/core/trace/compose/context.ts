@@ -28,7 +28,12 @@ export function composeContext(topology: Topology, request: TraceRequest): Compo
 }
 
 /** Ends a trace with a failure; the last hop (or `failedHop`, appended) is marked failed. */
-export function failAt(hops: Hop[], code: TraceFailureCode, message: string, extra: { object?: ObjectId; status?: number; failedHop?: Hop } = {}): Trace {
+export function failAt(
+  hops: Hop[],
+  code: TraceFailureCode,
+  message: string,
+  extra: { object?: ObjectId; status?: number; failedHop?: Hop } = {},
+): Trace {
   const all = extra.failedHop ? [...hops, extra.failedHop] : [...hops];
   const last = all[all.length - 1];
   if (last) all[all.length - 1] = { ...last, failed: true };
@@ -58,7 +63,13 @@ export function containerHop(c: ComposeContainerObj, port: number, caption: stri
 }
 
 /** The hop of the network a packet crosses. */
-export function networkHop(ctx: ComposeTraceContext, networkId: ObjectId, name: string, caption: string, detail: string): Hop {
+export function networkHop(
+  ctx: ComposeTraceContext,
+  networkId: ObjectId,
+  name: string,
+  caption: string,
+  detail: string,
+): Hop {
   const network = ctx.networks.get(networkId);
   return {
     kind: 'network',

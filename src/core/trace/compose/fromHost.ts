@@ -45,7 +45,9 @@ export function traceFromHost(ctx: ComposeTraceContext, url: RequestUrl, clientH
   const hostId = ctx.host?.id;
   const hits = bindingsFor(ctx, url.port, 'TCP');
   const reachable = hits.filter((h) => local || !h.binding.localOnly);
-  const addressed = reachable.filter((h) => local || h.binding.hostIp === undefined || ALL.has(h.binding.hostIp) || h.binding.hostIp === url.host);
+  const addressed = reachable.filter(
+    (h) => local || h.binding.hostIp === undefined || ALL.has(h.binding.hostIp) || h.binding.hostIp === url.host,
+  );
   const hit = addressed.find((h) => h.binding.publishedEnd === undefined) ?? addressed[0];
 
   if (!hit) {
@@ -67,7 +69,9 @@ export function traceFromHost(ctx: ComposeTraceContext, url: RequestUrl, clientH
           onHost,
           url.port,
           `${onHost.name} listens on port ${url.port} directly on the host`,
-          declared ? undefined : `${onHost.service} declares no port ${url.port}; with network_mode: host it listens wherever its process binds.`,
+          declared
+            ? undefined
+            : `${onHost.service} declares no port ${url.port}; with network_mode: host it listens wherever its process binds.`,
         ),
       );
       return { ok: true, hops };
@@ -112,8 +116,16 @@ export function traceFromHost(ctx: ComposeTraceContext, url: RequestUrl, clientH
   }
 
   // Replicas sharing a published range each hold one port of it; a fixed port belongs to one.
-  const sameService = addressed.filter((h) => h.container.service === hit.container.service && h.binding.publishedEnd !== undefined);
-  const container = sameService.length > 1 ? pickReplica(sameService.map((h) => h.container), ctx.requestIndex) : hit.container;
+  const sameService = addressed.filter(
+    (h) => h.container.service === hit.container.service && h.binding.publishedEnd !== undefined,
+  );
+  const container =
+    sameService.length > 1
+      ? pickReplica(
+          sameService.map((h) => h.container),
+          ctx.requestIndex,
+        )
+      : hit.container;
   const { binding } = hit;
   const target = binding.publishedEnd === undefined ? binding.target + (url.port - binding.published!) : binding.target;
   const door = `${hostIpLabel(binding)}:${publishedLabel(binding)} → ${container.service}:${binding.target}`;
@@ -129,7 +141,9 @@ export function traceFromHost(ctx: ComposeTraceContext, url: RequestUrl, clientH
     ...(hostId ? { objectId: hostId } : {}),
     ...(binding.span ? { span: binding.span } : {}),
     ...(binding.publishedEnd !== undefined
-      ? { warning: `${publishedLabel(binding)} is a range: Docker picks which free port of it ${container.service} gets, so ${url.port} is only one possibility.` }
+      ? {
+          warning: `${publishedLabel(binding)} is a range: Docker picks which free port of it ${container.service} gets, so ${url.port} is only one possibility.`,
+        }
       : {}),
   });
   const network = container.networks[0];
@@ -144,13 +158,7 @@ export function traceFromHost(ctx: ComposeTraceContext, url: RequestUrl, clientH
       ),
     );
   }
-  hops.push(
-    containerHop(
-      container,
-      target,
-      `${container.name} answers on port ${target}${formatUrlTail(url)}`,
-    ),
-  );
+  hops.push(containerHop(container, target, `${container.name} answers on port ${target}${formatUrlTail(url)}`));
   return continueThroughProxy(ctx, hops, container, target, url);
 }
 
@@ -162,7 +170,9 @@ function formatUrlTail(url: RequestUrl): string {
 
 function publishedList(ctx: ComposeTraceContext): string {
   return ctx.containers
-    .flatMap((c) => c.published.filter((p) => p.published !== undefined).map((p) => `${publishedLabel(p)}→${c.service}`))
+    .flatMap((c) =>
+      c.published.filter((p) => p.published !== undefined).map((p) => `${publishedLabel(p)}→${c.service}`),
+    )
     .filter((v, i, all) => all.indexOf(v) === i)
     .join(', ');
 }

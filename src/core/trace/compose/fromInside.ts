@@ -28,11 +28,22 @@ export function findCaller(ctx: ComposeTraceContext, from: string): ComposeConta
  * on the caller's networks (service name, alias, container_name), then any port of the target
  * answers (inside a network nothing needs publishing; an undeclared port gets a note).
  */
-export function traceFromInside(ctx: ComposeTraceContext, caller: ComposeContainerObj, url: RequestUrl, clientHop: Hop): Trace {
+export function traceFromInside(
+  ctx: ComposeTraceContext,
+  caller: ComposeContainerObj,
+  url: RequestUrl,
+  clientHop: Hop,
+): Trace {
   const hops: Hop[] = [clientHop];
   if (url.host === 'localhost' || url.host.startsWith('127.') || url.host === caller.service) {
     if (url.host !== caller.service || effectiveNetworks(caller, ctx.containers).length === 0) {
-      hops.push(containerHop(caller, url.port, `${caller.name} calls itself on port ${url.port} (localhost is the container, not the host)`));
+      hops.push(
+        containerHop(
+          caller,
+          url.port,
+          `${caller.name} calls itself on port ${url.port} (localhost is the container, not the host)`,
+        ),
+      );
       return { ok: true, hops };
     }
   }
@@ -75,7 +86,10 @@ export function traceFromInside(ctx: ComposeTraceContext, caller: ComposeContain
     );
   }
   const target = pickReplica(resolved.targets, ctx.requestIndex);
-  const asName = url.host === target.service && resolved.via === 'service' ? `'${url.host}'` : `'${url.host}' (${VIA_WORDS[resolved.via]})`;
+  const asName =
+    url.host === target.service && resolved.via === 'service'
+      ? `'${url.host}'`
+      : `'${url.host}' (${VIA_WORDS[resolved.via]})`;
   hops.push(
     networkHop(
       ctx,
@@ -91,7 +105,9 @@ export function traceFromInside(ctx: ComposeTraceContext, caller: ComposeContain
       target,
       url.port,
       `${target.name} answers on port ${url.port}; inside a network no port needs publishing`,
-      declared ? undefined : `${target.service} does not declare port ${url.port} (ports or expose); inside a network it is reachable if the process listens there.`,
+      declared
+        ? undefined
+        : `${target.service} does not declare port ${url.port} (ports or expose); inside a network it is reachable if the process listens there.`,
     ),
   );
   return continueThroughProxy(ctx, hops, target, url.port, url);

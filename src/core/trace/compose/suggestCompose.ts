@@ -3,7 +3,15 @@ import { objectsOfRole, type Topology } from '../../model/topology';
 import type { TraceSuggestion } from '../suggest';
 
 /** The URL scheme a client would use for a well-known container port. */
-const PORT_SCHEMES: Record<number, string> = { 5432: 'postgres', 3306: 'mysql', 6379: 'redis', 27017: 'mongodb', 5672: 'amqp', 443: 'https', 8443: 'https' };
+const PORT_SCHEMES: Record<number, string> = {
+  5432: 'postgres',
+  3306: 'mysql',
+  6379: 'redis',
+  27017: 'mongodb',
+  5672: 'amqp',
+  443: 'https',
+  8443: 'https',
+};
 
 /**
  * Requests worth tracing in a Compose project: each published TCP port from the host
@@ -26,12 +34,23 @@ export function suggestComposeTraceUrls(topology: Topology): TraceSuggestion[] {
       if (p.published === undefined || p.protocol !== 'TCP') continue;
       const scheme = p.appProtocol === 'https' ? 'https' : (PORT_SCHEMES[p.target] ?? 'http');
       const host = p.hostIp?.includes(':') ? '[::1]' : p.localOnly ? p.hostIp! : 'localhost';
-      const port = (scheme === 'http' && p.published === 80) || (scheme === 'https' && p.published === 443) ? '' : `:${p.published}`;
+      const port =
+        (scheme === 'http' && p.published === 80) || (scheme === 'https' && p.published === 443)
+          ? ''
+          : `:${p.published}`;
       const tail = scheme === 'http' || scheme === 'https' ? '/' : '';
-      add({ url: `${scheme}://${host}${port}${tail}`, label: `host port ${p.published} → ${c.service}:${p.target}`, entry: 'published' });
+      add({
+        url: `${scheme}://${host}${port}${tail}`,
+        label: `host port ${p.published} → ${c.service}:${p.target}`,
+        entry: 'published',
+      });
       for (const route of c.proxy?.routes ?? []) {
         if (route.listen !== p.target || route.location === '/') continue;
-        add({ url: `${scheme}://${host}${port}${route.location}`, label: `nginx ${route.location} → ${route.upstreamHost}:${route.upstreamPort}`, entry: 'published' });
+        add({
+          url: `${scheme}://${host}${port}${route.location}`,
+          label: `nginx ${route.location} → ${route.upstreamHost}:${route.upstreamPort}`,
+          entry: 'published',
+        });
       }
     }
   }

@@ -44,7 +44,11 @@ export function continueThroughProxy(
   }
   const resolved = resolveComposeName(ctx.containers, proxy, route.upstreamHost);
   const routeHopDetail = `location ${route.exact ? '= ' : ''}${route.location} → proxy_pass ${route.proxyPass}`;
-  hops[hops.length - 1] = { ...hops[hops.length - 1]!, detail: `${hops[hops.length - 1]!.detail}; ${routeHopDetail}`, ...(route.span ? { span: route.span } : {}) };
+  hops[hops.length - 1] = {
+    ...hops[hops.length - 1]!,
+    detail: `${hops[hops.length - 1]!.detail}; ${routeHopDetail}`,
+    ...(route.span ? { span: route.span } : {}),
+  };
   if (!resolved.ok) {
     return failAt(
       hops,
@@ -69,7 +73,9 @@ export function continueThroughProxy(
       target,
       route.upstreamPort,
       `${target.name} answers on port ${route.upstreamPort}`,
-      declared ? undefined : `${target.service} does not declare port ${route.upstreamPort} (ports or expose); it may still listen there.`,
+      declared
+        ? undefined
+        : `${target.service} does not declare port ${route.upstreamPort} (ports or expose); it may still listen there.`,
     ),
   );
   return continueThroughProxy(ctx, hops, target, route.upstreamPort, url, depth + 1);

@@ -58,7 +58,12 @@ function topologyOf(files: SourceFile[], options: AnalyzeOptions = {}) {
 function trace(files: SourceFile[], request: TraceRequest, options: AnalyzeOptions = {}) {
   const t = traceRequest(topologyOf(files, options), request);
   const last = t.hops[t.hops.length - 1];
-  return { t, last, code: t.failure?.code, path: t.hops.map((h) => `${h.kind}:${h.name}${h.port !== undefined ? `:${h.port}` : ''}`) };
+  return {
+    t,
+    last,
+    code: t.failure?.code,
+    path: t.hops.map((h) => `${h.kind}:${h.name}${h.port !== undefined ? `:${h.port}` : ''}`),
+  };
 }
 
 const ports: SourceFile[] = [{ name: 'compose.yaml', text: PORTS }];
@@ -109,7 +114,9 @@ describe('Compose traces from the host: every port syntax', () => {
   });
 
   it('network_mode: host reaches the container on its own port', () => {
-    const files = [{ name: 'c.yaml', text: 'services:\n  plex:\n    image: plexinc/pms-docker\n    network_mode: host\n' }];
+    const files = [
+      { name: 'c.yaml', text: 'services:\n  plex:\n    image: plexinc/pms-docker\n    network_mode: host\n' },
+    ];
     const { t, path } = trace(files, { url: 'http://localhost:32400/web' });
     expect(t.ok).toBe(true);
     expect(path).toEqual(['client:host', 'host:host:32400', 'container:plex:32400']);
@@ -120,9 +127,30 @@ describe('Compose traces from inside: names per network', () => {
   it.each([
     ['api', 'http://web/', 'web', 80, 'front', "api reaches web as 'web' on network front"],
     ['api', 'http://www/', 'web', 80, 'front', "api reaches web as 'www' (a network alias) on network front"],
-    ['web', 'http://backend:8000/', 'api', 8000, 'front', "web reaches api as 'backend' (a network alias) on network front"],
-    ['api', 'postgres://database', 'pg', 5432, 'data', "api reaches db as 'database' (a network alias) on network data"],
-    ['api', 'postgresql://root:secret@pg:5432/app', 'pg', 5432, 'data', "api reaches db as 'pg' (its container_name) on network data"],
+    [
+      'web',
+      'http://backend:8000/',
+      'api',
+      8000,
+      'front',
+      "web reaches api as 'backend' (a network alias) on network front",
+    ],
+    [
+      'api',
+      'postgres://database',
+      'pg',
+      5432,
+      'data',
+      "api reaches db as 'database' (a network alias) on network data",
+    ],
+    [
+      'api',
+      'postgresql://root:secret@pg:5432/app',
+      'pg',
+      5432,
+      'data',
+      "api reaches db as 'pg' (its container_name) on network data",
+    ],
     ['api', 'redis://db:6379', 'pg', 6379, 'data', "api reaches db as 'db' on network data"],
   ])('from %s, %s → %s:%d', (from, url, container, port, network, caption) => {
     const { t, last } = trace(ports, { from, url });
@@ -156,7 +184,9 @@ describe('Compose traces from inside: names per network', () => {
   });
 
   it('replicas answer a service name in turn', () => {
-    const files = [{ name: 'c.yaml', text: 'services:\n  web:\n    image: x\n    deploy: {replicas: 2}\n  cli:\n    image: y\n' }];
+    const files = [
+      { name: 'c.yaml', text: 'services:\n  web:\n    image: x\n    deploy: {replicas: 2}\n  cli:\n    image: y\n' },
+    ];
     expect(trace(files, { from: 'cli', url: 'http://web/', requestIndex: 0 }).last?.name).toBe('web-1');
     expect(trace(files, { from: 'cli', url: 'http://web/', requestIndex: 1 }).last?.name).toBe('web-2');
   });
@@ -165,14 +195,19 @@ describe('Compose traces from inside: names per network', () => {
 const fixture = (name: string) => readFileSync(join(import.meta.dirname, '../../compose/fixtures', name), 'utf8');
 
 describe('Compose seed samples', () => {
-  const go: SourceFile[] = [{ name: 'docker-compose.yaml', text: fixture('seed__golang-backend__docker-compose.yaml') }];
+  const go: SourceFile[] = [
+    { name: 'docker-compose.yaml', text: fixture('seed__golang-backend__docker-compose.yaml') },
+  ];
   it('Go backend: http://localhost:8080/ ends at api:8080', () => {
     const { t, path } = trace(go, { url: 'http://localhost:8080/' });
     expect(t.ok).toBe(true);
     expect(path).toEqual(['client:host', 'host:host:8080', 'network:default', 'container:api:8080']);
   });
   it('Go backend: api reaches postgres by its DB_SOURCE URL', () => {
-    const { t, path } = trace(go, { from: 'api', url: 'postgresql://root:secret@postgres:5432/simple_bank?sslmode=disable' });
+    const { t, path } = trace(go, {
+      from: 'api',
+      url: 'postgresql://root:secret@postgres:5432/simple_bank?sslmode=disable',
+    });
     expect(t.ok).toBe(true);
     expect(path).toEqual(['client:api', 'network:default', 'container:postgres:5432']);
   });
@@ -198,7 +233,12 @@ describe('Compose seed samples', () => {
   });
   it('portfolio: nginx routes to client are an edge', () => {
     const topology = topologyOf(portfolio(DEFAULT_CONF));
-    expect(topology.edges).toContainEqual({ from: 'compose:container/nginx', to: 'compose:container/client', kind: 'routes', label: '/' });
+    expect(topology.edges).toContainEqual({
+      from: 'compose:container/nginx',
+      to: 'compose:container/client',
+      kind: 'routes',
+      label: '/',
+    });
   });
   it('portfolio without a config: the trace ends at nginx with a note', () => {
     const { t, last } = trace(portfolio(), { url: 'http://localhost/' });
@@ -207,7 +247,10 @@ describe('Compose seed samples', () => {
   });
   it('portfolio: a path nginx has no location for is a 404', () => {
     const conf = 'server { listen 80; location /api/ { proxy_pass http://client:3000; } }';
-    expect(trace(portfolio(conf), { url: 'http://localhost/x' }).t.failure).toMatchObject({ code: 'TRACE-NO-RULE', status: 404 });
+    expect(trace(portfolio(conf), { url: 'http://localhost/x' }).t.failure).toMatchObject({
+      code: 'TRACE-NO-RULE',
+      status: 404,
+    });
   });
 });
 
@@ -242,7 +285,9 @@ describe('Compose YAML features and several files', () => {
 
 describe('suggestTraceUrls for Compose', () => {
   it('suggests published ports from the host and connections from inside, and each suggestion traces', () => {
-    const go: SourceFile[] = [{ name: 'docker-compose.yaml', text: fixture('seed__golang-backend__docker-compose.yaml') }];
+    const go: SourceFile[] = [
+      { name: 'docker-compose.yaml', text: fixture('seed__golang-backend__docker-compose.yaml') },
+    ];
     const topology = topologyOf(go);
     const suggestions = suggestTraceUrls(topology);
     expect(suggestions.map((s) => [s.from ?? '', s.url])).toEqual([
@@ -251,6 +296,7 @@ describe('suggestTraceUrls for Compose', () => {
       ['api', 'postgresql://root:secret@postgres:5432'],
       ['api', 'tcp://postgres:5432'],
     ]);
-    for (const s of suggestions) expect(traceRequest(topology, { url: s.url, ...(s.from ? { from: s.from } : {}) }).ok).toBe(true);
+    for (const s of suggestions)
+      expect(traceRequest(topology, { url: s.url, ...(s.from ? { from: s.from } : {}) }).ok).toBe(true);
   });
 });
