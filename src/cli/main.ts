@@ -15,6 +15,9 @@ commands:
                                 a request followed hop by hop, as JSON: from the Internet, or
                                 from the pod of workload NAME; exit 0 when a trace was printed
                                 (see "ok"), 2 on a usage error
+  Compose options (check, graph, trace): --profile NAME[,NAME] activates profiles;
+        --var KEY=VALUE[,KEY=VALUE] sets interpolation variables (a FILE named .env or *.env is
+        read as a dotenv file, a FILE named *.conf as an nginx config)
   render FILE... [-o out.svg] [--trace URL] [--from NAME] [--nodes N] [--theme light|dark]
                                 the cluster picture as a standalone SVG (stdout without -o),
                                 animated with the trace of URL; exit 0 when written, 2 on a
@@ -71,7 +74,12 @@ export function run(
     return 2;
   }
   if (command === 'render') return runRender(sources, nodes, options, out, err);
-  const analysis = analyze(sources, nodes !== undefined ? { nodes } : {});
+  const compose = composeOptions(options);
+  if ('error' in compose) {
+    err(`portolan: ${compose.error}\n`);
+    return 2;
+  }
+  const analysis = analyze(sources, { ...(nodes !== undefined ? { nodes } : {}), ...compose });
   if (command === 'check') {
     out(JSON.stringify(diagnosticsJson(analysis.diagnostics), null, 2) + '\n');
     return analysis.diagnostics.some((d) => d.severity === 'error') ? 1 : 0;
@@ -79,6 +87,29 @@ export function run(
   if (command === 'trace') return runTrace(analysis.topology, options, out, err);
   out(JSON.stringify(topologyJson(analysis.topology), null, 2) + '\n');
   return 0;
+}
+
+/** `--profile a,b` and `--var K=V,K2=V2` → the Compose part of AnalyzeOptions. */
+export function composeOptions(
+  options: ReadonlyMap<string, string>,
+): { profiles?: string[]; variables?: Record<string, string> } | { error: string } {
+  const out: { profiles?: string[]; variables?: Record<string, string> } = {};
+  const profiles = options.get('profile');
+  if (profiles !== undefined)
+    out.profiles = profiles
+      .split(',')
+      .map((p) => p.trim())
+      .filter(Boolean);
+  const vars = options.get('var');
+  if (vars !== undefined) {
+    out.variables = {};
+    for (const pair of vars.split(',')) {
+      const eq = pair.indexOf('=');
+      if (eq < 1) return { error: '--var takes KEY=VALUE (several separated by commas)' };
+      out.variables[pair.slice(0, eq).trim()] = pair.slice(eq + 1);
+    }
+  }
+  return out;
 }
 
 const isMain = process.argv[1] && /cli[\\/]main\.ts$/.test(process.argv[1]);

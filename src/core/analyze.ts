@@ -2,6 +2,8 @@ import { compareDiagnostics, diagnosticAt, type Diagnostic } from './model/diagn
 import type { SourceFile } from './model/source';
 import type { Topology } from './model/topology';
 import { buildComposeTopology } from './compose/buildComposeTopology';
+import { isDotenvFile, parseDotenv } from './compose/dotenv';
+import { isNginxConfigFile } from './compose/nginxConfig';
 import { buildKubernetesTopology } from './kubernetes/buildKubernetesTopology';
 import { createCachingChunkParser, parseChunkUncached, type ChunkParser } from './parse/parseChunk';
 import { parseFile, type ParsedDocument } from './parse/parseFile';
@@ -9,6 +11,10 @@ import { parseFile, type ParsedDocument } from './parse/parseFile';
 export type AnalyzeOptions = {
   /** simulated worker nodes when the input has no `kind: Node` (1–20, default 3) */
   nodes?: number;
+  /** Compose interpolation variables (the variables panel); they win over `.env` tabs, as the shell does */
+  variables?: Readonly<Record<string, string>>;
+  /** Compose profiles to activate; services behind other profiles are hidden */
+  profiles?: readonly string[];
 };
 
 export type Analysis = {
@@ -41,7 +47,18 @@ function analyzeWith(parseChunk: ChunkParser, files: readonly SourceFile[], opti
   const nodes = Math.min(MAX_NODE_COUNT, Math.max(1, Math.round(options.nodes ?? DEFAULT_NODE_COUNT)));
   const diagnostics: Diagnostic[] = [];
   const documents: ParsedDocument[] = [];
+  const variables = new Map<string, string>();
+  const nginxConfigs: SourceFile[] = [];
   for (const file of files) {
+    // `.env` tabs feed interpolation and `*.conf` tabs the reverse-proxy routes: neither is YAML.
+    if (isDotenvFile(file.name)) {
+      for (const [key, value] of parseDotenv(file.text)) variables.set(key, value);
+      continue;
+    }
+    if (isNginxConfigFile(file.name)) {
+      nginxConfigs.push(file);
+      continue;
+    }
     const parsed = parseFile(file, parseChunk);
     diagnostics.push(...parsed.diagnostics);
     documents.push(...parsed.documents);
@@ -65,7 +82,12 @@ function analyzeWith(parseChunk: ChunkParser, files: readonly SourceFile[], opti
       );
     }
   } else if (composeDocs.length > 0) {
-    const built = buildComposeTopology(composeDocs);
+    for (const [key, value] of Object.entries(options.variables ?? {})) variables.set(key, value);
+    const built = buildComposeTopology(composeDocs, {
+      variables,
+      ...(options.profiles ? { profiles: options.profiles } : {}),
+      nginxConfigs,
+    });
     topology = built.topology;
     diagnostics.push(...built.diagnostics);
   }

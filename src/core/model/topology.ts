@@ -249,29 +249,115 @@ export type ConfigObj = Base & {
   keys: string[];
 };
 
-export type HostObj = Base & { role: 'host'; kind: 'Host' };
+/** A Compose profile and whether this analysis activates it (services behind it are hidden when not). */
+export type ComposeProfile = { name: string; active: boolean; services: string[] };
+
+/** The single Docker host of a Compose project; `ports` summarises every published binding. */
+export type HostObj = Base & {
+  role: 'host';
+  kind: 'Host';
+  /** every profile the files name, for the UI's toggles */
+  profiles: ComposeProfile[];
+  /** services hidden because none of their profiles is active */
+  inactiveServices: { service: string; profiles: string[] }[];
+};
+
+/** One published binding: `[hostIp:]published[-publishedEnd]:target/protocol`. */
 export type ComposePublishedPort = {
+  /** undefined: all interfaces (0.0.0.0 and ::) */
   hostIp?: string;
-  published: number;
+  /** the host port; undefined when the engine picks a free one (`"3000"`) */
+  published?: number;
+  /** a dynamic range `8000-9000:80`: the engine binds one free port in published…publishedEnd */
+  publishedEnd?: number;
   target: number;
   protocol: Protocol;
+  mode: 'ingress' | 'host';
+  name?: string;
+  appProtocol?: string;
+  /** bound to a loopback address: reachable only from the host itself */
+  localOnly: boolean;
   span?: SourceSpan;
 };
+
+/** A container's membership of a network, with the names and address it has there. */
+export type ComposeNetworkAttachment = {
+  network: ObjectId;
+  /** the network's key in the files (`default` for the implicit one) */
+  name: string;
+  /** `networks.<net>.aliases`, plus `links` aliases that callers on this network use */
+  aliases: string[];
+  ipv4Address?: string;
+  ipv6Address?: string;
+  span?: SourceSpan;
+};
+
+export type ComposeDependsCondition = 'service_started' | 'service_healthy' | 'service_completed_successfully';
+export type ComposeDependency = {
+  service: string;
+  condition: ComposeDependsCondition;
+  required: boolean;
+  restart: boolean;
+  span?: SourceSpan;
+};
+
+export type ComposeMount = {
+  type: 'volume' | 'bind' | 'tmpfs' | 'other';
+  /** a volume name or a host path; absent for tmpfs and anonymous volumes */
+  source?: string;
+  target: string;
+  readOnly: boolean;
+  /** the top-level named volume, for `uses` edges */
+  volume?: ObjectId;
+  span?: SourceSpan;
+};
+
+/** A reverse-proxy route read from an nginx config: `server { listen; server_name; location { proxy_pass } }`. */
+export type ComposeProxyRoute = {
+  listen: number;
+  serverNames: string[];
+  /** the location prefix (`/`, `/api/`), or `= /x` for an exact one */
+  location: string;
+  exact: boolean;
+  /** as written after proxy_pass, e.g. `http://client:3000` or `http://backend` (an upstream) */
+  proxyPass: string;
+  upstreamHost: string;
+  upstreamPort: number;
+  span?: SourceSpan;
+};
+
 export type ComposeContainerObj = Base & {
   role: 'container';
   kind: 'Container';
   /** compose service name */
   service: string;
+  containerName?: string;
+  hostname?: string;
   image?: string;
+  /** the build context */
   build?: string;
+  /** 1-based replica number */
   replica: number;
+  replicas: number;
   published: ComposePublishedPort[];
-  /** ports reachable from other containers (targets of `ports`, and `expose`) */
-  exposed: { port: number; protocol: Protocol }[];
-  networks: { network: ObjectId; aliases: string[] }[];
-  networkMode?: string;
+  /** ports other containers may use: targets of `ports`, and `expose` */
+  exposed: { port: number; protocol: Protocol; span?: SourceSpan }[];
+  networks: ComposeNetworkAttachment[];
+  networkMode?: { kind: 'host' | 'none' | 'bridge' | 'service' | 'container'; target?: string; span?: SourceSpan };
   env: EnvVar[];
+  /** entrypoint then command, as words */
+  command: string[];
+  envFiles: string[];
+  healthcheck?: { test: string; interval?: string; disabled: boolean };
+  dependsOn: ComposeDependency[];
+  links: { service: string; alias: string; span?: SourceSpan }[];
+  mounts: ComposeMount[];
+  secrets: string[];
+  configs: string[];
   profiles: string[];
+  restart?: string;
+  /** for a reverse proxy (nginx): the routes read from a mounted config, or `known: false` */
+  proxy?: { known: boolean; configFile?: string; routes: ComposeProxyRoute[] };
 };
 export type NetworkObj = Base & {
   role: 'network';
@@ -279,8 +365,10 @@ export type NetworkObj = Base & {
   internal: boolean;
   external: boolean;
   driver?: string;
+  /** the project's implicit `default` network (not declared in the files) */
+  implicit: boolean;
 };
-export type VolumeObj = Base & { role: 'volume'; kind: 'Volume' };
+export type VolumeObj = Base & { role: 'volume'; kind: 'Volume'; external: boolean; driver?: string };
 
 /** Any other kind (RBAC, CRDs, …): drawn as a box, never an error. */
 export type GenericObj = Base & { role: 'generic' };

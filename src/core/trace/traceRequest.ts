@@ -1,5 +1,6 @@
 import type { Topology } from '../model/topology';
 import { fail } from './context';
+import { traceCompose } from './compose/traceCompose';
 import { traceKubernetes } from './kubernetes/traceKubernetes';
 import type { Trace, TraceRequest } from './types';
 
@@ -13,14 +14,7 @@ export function traceRequest(topology: Topology, request: TraceRequest): Trace {
     case 'kubernetes':
       return traceKubernetes(topology, request);
     case 'compose':
-      return fail([], 'TRACE-UNSUPPORTED-WORLD', 'Tracing Compose files is not implemented yet.', {
-        failedHop: {
-          kind: 'client',
-          name: request.from ?? 'Internet',
-          detail: 'compose',
-          caption: 'Compose traces are not implemented yet',
-        },
-      });
+      return traceCompose(topology, request);
     case 'empty':
       return fail(
         [],

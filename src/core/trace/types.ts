@@ -4,7 +4,7 @@ import type { SourceSpan } from '../model/source';
 /**
  * The vocabulary of a trace: one request, followed hop by hop from the client to the container
  * port that answers it (or to the object where it stops). Shared by both worlds: the Kubernetes
- * tracer and, later, the Compose tracer produce the same `Trace`.
+ * tracer and the Compose tracer produce the same `Trace`.
  */
 
 /** What a hop is, in the CLI contract's words (Gateway → `loadbalancer`, HTTPRoute → `ingress`). */
@@ -47,7 +47,12 @@ export type TraceFailureCode =
   | 'TRACE-NODEPORT-CLOSED'
   | 'TRACE-NO-ENDPOINTS'
   | 'TRACE-NAMED-PORT-NOT-FOUND'
-  | 'TRACE-POLICY-DENIED';
+  | 'TRACE-POLICY-DENIED'
+  // Compose
+  | 'TRACE-COMPOSE-NOT-PUBLISHED'
+  | 'TRACE-COMPOSE-LOCAL-ONLY'
+  | 'TRACE-COMPOSE-NO-SHARED-NETWORK'
+  | 'TRACE-COMPOSE-INACTIVE-PROFILE';
 
 /** Why and where a request stops. */
 export type TraceFailure = {

@@ -698,12 +698,12 @@ describe('Gateway API', () => {
 });
 
 describe('other worlds', () => {
-  it('refuses compose and empty topologies with a stable code', () => {
+  it('refuses empty topologies with a stable code; an empty compose project publishes nothing', () => {
     expect(traceRequest({ world: 'empty', objects: [], edges: [] }, { url: 'http://x/' }).failure?.code).toBe(
       'TRACE-UNSUPPORTED-WORLD',
     );
     expect(traceRequest({ world: 'compose', objects: [], edges: [] }, { url: 'http://x/' }).failure?.code).toBe(
-      'TRACE-UNSUPPORTED-WORLD',
+      'TRACE-COMPOSE-NOT-PUBLISHED',
     );
   });
 
