@@ -1,5 +1,5 @@
 import { dockOf } from '../roles';
-import type { ViewGraph, ViewNode } from './viewGraph';
+import { shapesLayout, type ViewGraph, type ViewNode } from './viewGraph';
 
 /** A place relative to the parent, and a size. */
 export type Box = { x: number; y: number; width: number; height: number };
@@ -21,7 +21,7 @@ export function dockedIds(graph: ViewGraph): Set<string> {
   const byId = new Map(graph.nodes.map((n) => [n.id, n]));
   const touched = new Set<string>();
   for (const edge of graph.edges) {
-    if (edge.dashed) continue; // drawn, but not laid out (see elkLayout)
+    if (!shapesLayout(edge)) continue; // drawn, but not laid out (see elkLayout)
     for (let id: string | undefined = edge.source; id; id = byId.get(id)?.parent) touched.add(id);
     for (let id: string | undefined = edge.target; id; id = byId.get(id)?.parent) touched.add(id);
   }

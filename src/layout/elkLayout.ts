@@ -1,7 +1,7 @@
 import type { ELK, ElkNode, LayoutOptions } from 'elkjs/lib/elk-api';
 import { dockOf } from '../roles';
 import { dockedIds, dockIntoCluster, GROUP_PADDING, MIN_GROUP, packChildren, type Box } from './dock';
-import type { ViewEdge, ViewGraph, ViewNode } from './viewGraph';
+import { shapesLayout, type ViewEdge, type ViewGraph, type ViewNode } from './viewGraph';
 import { restackRoots, wrapBands } from './wrapBands';
 
 /** A box with its place: x and y relative to its parent group (as React Flow wants them). */
@@ -56,7 +56,7 @@ export async function layoutWithElk(elk: ELK, graph: ViewGraph): Promise<Positio
   // Only traffic shapes the picture: inferred and dependency edges (dashed) point backwards
   // (a pod calling a Service) and would tangle the columns, so they are drawn but not laid out.
   root.edges = graph.edges
-    .filter((edge) => !edge.dashed && elkNodes.has(edge.source) && elkNodes.has(edge.target))
+    .filter((edge) => shapesLayout(edge) && elkNodes.has(edge.source) && elkNodes.has(edge.target))
     .map((edge) => ({ id: edge.id, sources: [edge.source], targets: [edge.target] }));
   // The Internet stands left of the cluster even when nothing routes in from it yet.
   const internet = graph.nodes.find((n) => n.role === 'internet' && !n.parent);

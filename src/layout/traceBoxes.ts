@@ -16,7 +16,21 @@ export function hopBoxesFor(graph: PositionedGraph, topology: Topology, trace: T
   const stackOf = new Map<string, string>();
   for (const node of graph.nodes) for (const pod of node.stack?.pods ?? []) stackOf.set(pod, node.id);
   const byId = new Map<string, TopologyObject>(topology.objects.map((o) => [o.id, o]));
-  return trace.hops.map((hop, index) => {
+  const anchors = graph.nodes.filter((n) => n.hopAnchor);
+  const anchorOf = (hop: Trace['hops'][number]) =>
+    anchors.find((n) => {
+      const anchor = n.hopAnchor!;
+      if (anchor.objectId !== hop.objectId || hop.port === undefined || anchor.port === undefined) return false;
+      return hop.port >= anchor.port && hop.port <= (anchor.portEnd ?? anchor.port);
+    })?.id;
+  const boxes = trace.hops.map((hop, index) => {
+    const anchored = anchorOf(hop);
+    if (anchored) return anchored;
+    // A hop at an anchored object without a port of its own (a client on the Docker host) starts
+    // where the next hop lands: at the door it is about to go through.
+    const nextHop = trace.hops[index + 1];
+    const nextAnchor = nextHop && nextHop.objectId === hop.objectId ? anchorOf(nextHop) : undefined;
+    if (nextAnchor && hop.port === undefined) return nextAnchor;
     if (hop.objectId && drawn.has(hop.objectId)) return hop.objectId;
     if (hop.objectId && stackOf.has(hop.objectId)) return stackOf.get(hop.objectId);
     const roles = new Set(MODEL_ROLES.filter((role) => roleSpec(role).landing?.hopKind === hop.kind));
@@ -29,5 +43,26 @@ export function hopBoxesFor(graph: PositionedGraph, topology: Topology, trace: T
       return owns !== undefined && drawn.has(o.id) && owns(o, hopObject);
     });
     return owned?.id ?? graph.nodes.find((n) => roles.has(n.role as Role))?.id;
+  });
+  return passThroughGroups(graph, boxes);
+}
+
+/**
+ * A hop on a group (a Compose network) that the packet is already inside of (the hop before sat
+ * on a box in it: nginx passing to a container on its own network) goes straight on to the next
+ * hop's box rather than back out to the group's edge.
+ */
+function passThroughGroups(graph: PositionedGraph, boxes: (string | undefined)[]): (string | undefined)[] {
+  const byId = new Map(graph.nodes.map((n) => [n.id, n]));
+  const inside = (id: string | undefined, group: string): boolean => {
+    for (let at = id ? byId.get(id)?.parent : undefined, depth = 0; at && depth < 20; depth++) {
+      if (at === group) return true;
+      at = byId.get(at)?.parent;
+    }
+    return false;
+  };
+  return boxes.map((box, index) => {
+    if (!box || !byId.get(box)?.group || index === 0) return box;
+    return inside(boxes[index - 1], box) ? (boxes[index + 1] ?? box) : box;
   });
 }

@@ -2,7 +2,6 @@ import type { Diagnostic, Severity } from '../core/model/diagnostics';
 import type { ObjectId } from '../core/model/ids';
 import type { EdgeKind, PodObj, Topology, TopologyObject } from '../core/model/topology';
 import {
-  boxText,
   containerLines,
   gatheringOf,
   isDrawn,
@@ -12,7 +11,17 @@ import {
   type ViewContext,
   type ViewRole,
 } from '../roles';
+import { buildComposeView } from './composeView';
 import { registriesOf } from './registries';
+import {
+  countProblems,
+  groupNode,
+  NO_PROBLEMS,
+  orderParentsFirst,
+  toViewNode,
+  TRAFFIC_EDGES,
+  viewOnlyBox,
+} from './viewNodes';
 import { planStacks, type Stack } from './stacks';
 
 export type { ControlPlaneMode } from '../roles';
@@ -67,6 +76,11 @@ export type ViewNode = {
   stack?: { pods: ObjectId[] };
   /** an opened stack this box belongs to, which it can be folded back into */
   collapsibleStack?: string;
+  /**
+   * Trace hops at `objectId` (with a port in `port`…`portEnd`, when given) land on this box rather
+   * than on the object's own: a request at the Docker host on port 8080 lands on its door.
+   */
+  hopAnchor?: { objectId: string; port?: number; portEnd?: number };
 };
 
 export type ViewEdge = {
@@ -78,20 +92,20 @@ export type ViewEdge = {
   label?: string;
   /** inferred or dependency edges are dashed; edges that carry traffic are solid */
   dashed: boolean;
+  /**
+   * A dashed edge that still shapes the layout: Compose's dependencies, which read left to right
+   * (api → its database). Kubernetes' inferred edges point backwards and would tangle the columns.
+   */
+  shapesLayout?: boolean;
 };
+
+/** Whether an edge takes part in ELK's pass (and so keeps its ends from being docked). */
+export function shapesLayout(edge: ViewEdge): boolean {
+  return !edge.dashed || edge.shapesLayout === true;
+}
 
 export type ViewGraph = { nodes: ViewNode[]; edges: ViewEdge[] };
 
-// Estimates of the rendered text (no DOM here): 13px bold titles, 11.5px text and monospace lines.
-const TITLE_CHAR_WIDTH = 8.4;
-const CHAR_WIDTH = 6.6;
-const MONO_CHAR_WIDTH = 7.0;
-const LINE_HEIGHT = 18;
-const HEADER_HEIGHT = 62;
-const MIN_WIDTH = 150;
-const MAX_WIDTH = 420;
-const TRAFFIC_EDGES: ReadonlySet<EdgeKind> = new Set(['routes', 'selects']);
-const NO_PROBLEMS: ProblemCounts = { error: 0, warning: 0, info: 0 };
 const CLUSTER_WIDE = 'group:cluster-wide';
 
 /** Builds the boxes and arrows of a topology for one view. */
@@ -101,6 +115,7 @@ export function buildViewGraph(
   options: Partial<ViewOptions> = {},
 ): ViewGraph {
   const view: ViewOptions = { ...DEFAULT_VIEW_OPTIONS, ...options };
+  if (topology.world === 'compose') return buildComposeView(topology, diagnostics);
   // Compose has no namespaces or workloads: its application view is its only view.
   const application = view.mode === 'application' && topology.world === 'kubernetes';
   const context: ViewContext = { application, showConfig: view.showConfig, controlPlane: view.controlPlane };
@@ -173,23 +188,17 @@ function addRegistries(topology: Topology, nodes: ViewNode[]): ViewEdge[] {
     const id = `registry:${registry.host}`;
     const prefix = `${registry.host}/`;
     const lines = registry.images.map((image) => (image.startsWith(prefix) ? image.slice(prefix.length) : image));
-    const textWidth = Math.max(
-      registry.host.length * TITLE_CHAR_WIDTH,
-      ...lines.map((l) => l.length * MONO_CHAR_WIDTH),
+    nodes.push(
+      viewOnlyBox({
+        id,
+        role: 'registry',
+        kind: 'Registry',
+        title: registry.host,
+        subtitle: `${registry.images.length} image${registry.images.length === 1 ? '' : 's'}`,
+        lines,
+        parent: 'group:registries',
+      }),
     );
-    nodes.push({
-      id,
-      role: 'registry',
-      kind: 'Registry',
-      title: registry.host,
-      subtitle: `${registry.images.length} image${registry.images.length === 1 ? '' : 's'}`,
-      lines,
-      parent: 'group:registries',
-      group: false,
-      width: Math.round(Math.min(MAX_WIDTH, Math.max(MIN_WIDTH, textWidth + 30))),
-      height: HEADER_HEIGHT + lines.length * LINE_HEIGHT + 8,
-      problems: NO_PROBLEMS,
-    });
     for (const node of registry.nodes) {
       edges.push({ id: `pulls:${id}->${node}`, source: id, target: node, kind: 'pulls', dashed: true });
     }
@@ -352,87 +361,4 @@ function drawnEdges(
     }
   }
   return edges;
-}
-
-function groupNode(id: string, title: string, subtitle: string | undefined, parent: string | undefined): ViewNode {
-  return {
-    id,
-    role: 'group',
-    kind: 'Group',
-    title,
-    ...(subtitle ? { subtitle } : {}),
-    lines: [],
-    ...(parent ? { parent } : {}),
-    group: true,
-    width: 0,
-    height: 0,
-    problems: NO_PROBLEMS,
-  };
-}
-
-function toViewNode(
-  object: TopologyObject,
-  parent: string | undefined,
-  problems: ProblemCounts | undefined,
-  view: ViewContext,
-): ViewNode {
-  const spec = specOf(object);
-  const { title, subtitle, lines } = boxText(object, view);
-  const group = spec.group !== undefined;
-  const textWidth =
-    Math.max(
-      title.length * TITLE_CHAR_WIDTH,
-      (subtitle ?? '').length * CHAR_WIDTH,
-      ...lines.map((l) => l.length * MONO_CHAR_WIDTH),
-    ) + 30;
-  const maxWidth = spec.maxWidth ?? MAX_WIDTH;
-  return {
-    id: object.id,
-    objectId: object.id,
-    role: object.role,
-    kind: object.kind,
-    title,
-    ...(subtitle ? { subtitle } : {}),
-    lines: group ? [] : lines,
-    ...(parent ? { parent } : {}),
-    group,
-    width: group ? 0 : Math.round(Math.min(maxWidth, Math.max(MIN_WIDTH, textWidth))),
-    height: group ? 0 : HEADER_HEIGHT + lines.length * LINE_HEIGHT + (lines.length > 0 ? 8 : 0),
-    problems: problems ?? NO_PROBLEMS,
-  };
-}
-
-/**
- * Problems per object. With `podsInheritFrom` (the infrastructure view, where workloads are not
- * drawn), a workload's problems show on each of its pods: they share its template.
- */
-function countProblems(diagnostics: readonly Diagnostic[], podsInheritFrom?: Topology): Map<string, ProblemCounts> {
-  const counts = new Map<string, ProblemCounts>();
-  const add = (id: string, severity: Severity, n = 1) => {
-    const entry = counts.get(id) ?? { ...NO_PROBLEMS };
-    entry[severity] += n;
-    counts.set(id, entry);
-  };
-  for (const diagnostic of diagnostics) if (diagnostic.objectId) add(diagnostic.objectId, diagnostic.severity);
-  for (const object of podsInheritFrom?.objects ?? []) {
-    const from = specOf(object).inherits?.(object);
-    const inherited = from ? counts.get(from) : undefined;
-    if (!inherited) continue;
-    for (const severity of ['error', 'warning', 'info'] as const) add(object.id, severity, inherited[severity]);
-  }
-  return counts;
-}
-
-function orderParentsFirst(nodes: ViewNode[]): ViewNode[] {
-  const byId = new Map(nodes.map((n) => [n.id, n]));
-  for (const node of nodes) if (node.parent && !byId.has(node.parent)) delete node.parent;
-  const depth = (node: ViewNode): number => {
-    let d = 0;
-    for (let p = node.parent; p && d < 10; p = byId.get(p)?.parent) d++;
-    return d;
-  };
-  return nodes
-    .map((node, index) => ({ node, index, depth: depth(node) }))
-    .sort((a, b) => a.depth - b.depth || a.index - b.index)
-    .map((entry) => entry.node);
 }

@@ -34,3 +34,4 @@ export {
 } from './registry';
 export { containersSection } from './kubernetes/facts';
 export { containerLines } from './kubernetes/pod';
+export { bindingAddress, bindingTarget } from './compose/bindings';

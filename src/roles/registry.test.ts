@@ -44,7 +44,7 @@ describe('the role registry', () => {
   });
 
   it('gives every role, view-only ones included, a colour in both themes', () => {
-    expect(VIEW_ROLES).toEqual([...MODEL_ROLES, 'group', 'registry']);
+    expect(VIEW_ROLES).toEqual([...MODEL_ROLES, 'group', 'registry', 'door', 'membership']);
     for (const theme of ['light', 'dark'] as const) {
       for (const role of VIEW_ROLES) expect(roleColour(paletteFor(theme), role), role).toMatch(/^#[0-9a-f]{6}$/);
     }
@@ -61,8 +61,16 @@ describe('the role registry', () => {
     expect(roleLook(role).colour).toBe(colour);
   });
 
-  const host = { id: 'h' as ObjectId, role: 'host', kind: 'Host', name: 'laptop' } as const;
-  const network = {
+  const host: TopologyObject = {
+    id: 'h' as ObjectId,
+    role: 'host',
+    kind: 'Host',
+    name: 'host',
+    ports: [{ port: 80, protocol: 'TCP' }],
+    profiles: [],
+    inactiveServices: [{ service: 'debug', profiles: ['dev'] }],
+  };
+  const network: TopologyObject = {
     id: 'n' as ObjectId,
     role: 'network',
     kind: 'Network',
@@ -70,8 +78,15 @@ describe('the role registry', () => {
     internal: true,
     external: false,
     driver: 'bridge',
-  } as const;
-  const volume = { id: 'v' as ObjectId, role: 'volume', kind: 'Volume', name: 'db-data' } as const;
+    implicit: false,
+  };
+  const volume: TopologyObject = {
+    id: 'v' as ObjectId,
+    role: 'volume',
+    kind: 'Volume',
+    name: 'db-data',
+    external: false,
+  };
   const container: TopologyObject = {
     id: 'c' as ObjectId,
     role: 'container',
@@ -80,20 +95,43 @@ describe('the role registry', () => {
     service: 'web',
     image: 'nginx:1.27',
     replica: 1,
-    published: [],
+    replicas: 2,
+    published: [
+      { hostIp: '127.0.0.1', published: 8080, target: 80, protocol: 'TCP', mode: 'ingress', localOnly: true },
+    ],
     exposed: [
       { port: 80, protocol: 'TCP' },
       { port: 53, protocol: 'UDP' },
     ],
     networks: [],
     env: [],
+    command: [],
+    envFiles: [],
+    dependsOn: [],
+    links: [],
+    mounts: [],
+    secrets: [],
+    configs: [],
     profiles: [],
+    healthcheck: { test: 'curl -f http://localhost/', disabled: false },
   };
   it.each<[string, TopologyObject, { title: string; subtitle?: string; lines: string[] }]>([
-    ['a Compose host', host, { title: 'laptop', subtitle: 'Host', lines: [] }],
-    ['a Compose network', network, { title: 'backend', subtitle: 'network · bridge · internal', lines: [] }],
+    [
+      'a Compose host',
+      host,
+      { title: 'Docker host', subtitle: '1 published port · 1 service behind inactive profiles', lines: [] },
+    ],
+    ['a Compose network', network, { title: 'network backend', subtitle: 'bridge · internal: no way out', lines: [] }],
     ['a Compose volume', volume, { title: 'db-data', subtitle: 'volume', lines: [] }],
-    ['a Compose container', container, { title: 'web-1', subtitle: 'nginx:1.27', lines: [':80', ':53/udp'] }],
+    [
+      'a Compose container',
+      container,
+      {
+        title: 'web-1',
+        subtitle: 'nginx:1.27 · replica 1 of 2',
+        lines: [':80 ← 127.0.0.1:8080', ':53/udp (inside only)', '♥ healthcheck'],
+      },
+    ],
   ])('box text of %s', (_name, object, text) => {
     expect(boxText(object, INFRASTRUCTURE)).toEqual(text);
   });

@@ -31,9 +31,14 @@ import type {
   ViewOnlyRole,
   ViewRole,
 } from './types';
-import { groupLook, registryLook } from './viewOnly';
+import { doorLook, groupLook, membershipLook, registryLook } from './viewOnly';
 
-const VIEW_ONLY: Record<ViewOnlyRole, RoleLook> = { group: groupLook, registry: registryLook };
+const VIEW_ONLY: Record<ViewOnlyRole, RoleLook> = {
+  group: groupLook,
+  registry: registryLook,
+  door: doorLook,
+  membership: membershipLook,
+};
 
 /**
  * The role registry: one entry per role. Adding a role means adding its type to the model

@@ -1,5 +1,5 @@
 import type { ObjectId } from '../core/model/ids';
-import type { ObjectOfRole, Role, TopologyObject } from '../core/model/topology';
+import type { ObjectOfRole, Role, TopologyObject, World } from '../core/model/topology';
 import type { HopKind } from '../core/trace/types';
 import type { FactContext, InspectorSection } from './inspection';
 import type { RoleColour } from './palette';
@@ -11,7 +11,7 @@ import type { RoleColour } from './palette';
  */
 
 /** Roles the view draws without a Topology object of their own. */
-export type ViewOnlyRole = 'group' | 'registry';
+export type ViewOnlyRole = 'group' | 'registry' | 'door' | 'membership';
 /** Every role a box can have. */
 export type ViewRole = Role | ViewOnlyRole;
 
@@ -20,6 +20,8 @@ export type ControlPlaneMode = 'collapsed' | 'expanded' | 'hidden';
 
 /** What a role needs to know of the view it is drawn in. */
 export type ViewContext = {
+  /** the world drawn (Kubernetes when absent) */
+  world?: World;
   /** the application view (namespaces, workloads) rather than the infrastructure view */
   application: boolean;
   /** ConfigMaps, Secrets, claims and ServiceAccounts are drawn */

@@ -5,3 +5,12 @@ export const groupLook: RoleLook = { label: 'Group', colour: 'grey', group: 'fra
 
 /** An image registry of the images layer, with the worker nodes that pull from it. */
 export const registryLook: RoleLook = { label: 'Image registry', colour: 'teal' };
+
+/** A published port of a Compose host: a door on the host's edge (`0.0.0.0:8080 → api:8080`). */
+export const doorLook: RoleLook = { label: 'Published port', colour: 'violet', kindLabel: 'Published port' };
+
+/**
+ * A container's membership of a network other than the one it is drawn in: a small box in that
+ * network's area, joined to the container by a dashed line.
+ */
+export const membershipLook: RoleLook = { label: 'Also on this network', colour: 'green', kindLabel: 'Container' };

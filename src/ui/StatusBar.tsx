@@ -40,11 +40,6 @@ export function StatusBar() {
           The text has errors: showing the last good graph.
         </span>
       )}
-      {status.world === 'compose' && (
-        <span className="status-dim">
-          Compose: services are drawn as plain boxes for now; ports, networks and tracing come next.
-        </span>
-      )}
       {status.analysisError && <span className="status-error">Analysis failed: {status.analysisError}</span>}
       {status.layoutError && <span className="status-error">Layout failed: {status.layoutError}</span>}
       <span className="toolbar-spacer" />

@@ -1,6 +1,6 @@
 import { useMemo } from 'react';
 import { suggestTraceUrls } from '../core/trace';
-import { objectsOfRole } from '../core/model/topology';
+import { objectsOfRole, type Topology } from '../core/model/topology';
 import type { Store } from '../state/store';
 import { useAppStore, useStoreApi } from '../state/StoreProvider';
 import { TRACE_IDS } from '../testIds';
@@ -10,6 +10,14 @@ const selectUrl = (s: Store) => s.traceUrl;
 const selectFrom = (s: Store) => s.traceFrom;
 const selectHasTrace = (s: Store) => s.trace !== null;
 
+/** Who can send a request from inside: workloads with pods (Kubernetes), services (Compose). */
+function tracingClients(topology: Topology): string[] {
+  if (topology.world === 'compose') return [...new Set(objectsOfRole(topology, 'container').map((c) => c.service))];
+  return objectsOfRole(topology, 'workload')
+    .filter((w) => w.pods.length > 0)
+    .map((w) => ((w.namespace ?? 'default') === 'default' ? w.name : `${w.namespace}/${w.name}`));
+}
+
 /** The request to trace: a URL (with suggestions from the files) and where it comes from. */
 export function TraceBar() {
   const store = useStoreApi();
@@ -18,14 +26,9 @@ export function TraceBar() {
   const from = useAppStore(selectFrom);
   const hasTrace = useAppStore(selectHasTrace);
   const suggestions = useMemo(() => suggestTraceUrls(topology), [topology]);
-  const clients = useMemo(
-    () =>
-      objectsOfRole(topology, 'workload')
-        .filter((w) => w.pods.length > 0)
-        .map((w) => ((w.namespace ?? 'default') === 'default' ? w.name : `${w.namespace}/${w.name}`)),
-    [topology],
-  );
-  if (topology.world !== 'kubernetes') return null;
+  const clients = useMemo(() => tracingClients(topology), [topology]);
+  if (topology.world === 'empty') return null;
+  const compose = topology.world === 'compose';
 
   const onUrl = (value: string) => {
     const state = store.getState();
@@ -51,7 +54,9 @@ export function TraceBar() {
         className="trace-url"
         data-testid={TRACE_IDS.url}
         list="trace-suggestions"
-        placeholder={suggestions[0]?.url ?? 'https://host/path or http://node-1:30080/'}
+        placeholder={
+          suggestions[0]?.url ?? (compose ? 'http://localhost:8080/' : 'https://host/path or http://node-1:30080/')
+        }
         value={url}
         spellCheck={false}
         autoComplete="off"
@@ -69,10 +74,10 @@ export function TraceBar() {
           value={from}
           onChange={(e) => store.getState().setTraceFrom(e.currentTarget.value)}
         >
-          <option value="">the Internet</option>
+          <option value="">{compose ? 'the host or outside' : 'the Internet'}</option>
           {clients.map((c) => (
             <option key={c} value={c}>
-              pod of {c}
+              {compose ? 'container of' : 'pod of'} {c}
             </option>
           ))}
         </select>
@@ -85,7 +90,11 @@ export function TraceBar() {
         type="button"
         data-testid={TRACE_IDS.repeat}
         disabled={!url.trim()}
-        title="Send 5 requests one after the other, to see kube-proxy spread them over the pods"
+        title={
+          compose
+            ? 'Send 5 requests one after the other, to see replicas answer in turn'
+            : 'Send 5 requests one after the other, to see kube-proxy spread them over the pods'
+        }
         onClick={() => store.getState().repeatTrace(5)}
       >
         ×5

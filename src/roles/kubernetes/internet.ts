@@ -1,10 +1,14 @@
 import type { RoleSpec } from '../types';
 
-/** The clients outside the cluster, where a request from outside starts. */
+/** The clients outside the cluster (or the Docker host), where a request from outside starts. */
 export const internetRole: RoleSpec<'internet'> = {
   role: 'internet',
   label: 'Internet',
   colour: 'slate',
   root: true,
-  box: () => ({ title: 'Internet', subtitle: 'clients outside the cluster', lines: [] }),
+  box: (_object, view) => ({
+    title: 'Internet',
+    subtitle: view.world === 'compose' ? 'clients outside the host' : 'clients outside the cluster',
+    lines: [],
+  }),
 };
