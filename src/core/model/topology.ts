@@ -77,6 +77,9 @@ export type PodTemplate = {
   hostNetwork: boolean;
 };
 
+/** Why the API server would refuse an object (removed API, unknown kind): it is drawn dashed and does nothing. */
+export type Rejection = { code: string; message: string };
+
 type Base = {
   id: ObjectId;
   /** Kubernetes kind (`Pod`, `Service`, …), compose kind (`Host`, `Container`, `Network`, `Volume`), or a synthesized one (`Cluster`, `ControlPlane`, `Internet`). */
@@ -91,6 +94,8 @@ type Base = {
   source?: SourceSpan;
   /** For simulated objects (pods of a Deployment), the object in the files that made them. */
   origin?: ObjectId;
+  /** Set when the API server would reject it: it is not modelled (no pods, endpoints or routes). */
+  rejected?: Rejection;
 };
 
 export type ClusterObj = Base & { role: 'cluster' };
