@@ -138,6 +138,8 @@ export type PodObj = Base & {
   ordinal?: number;
   /** why it could not be placed, when it could not */
   unschedulable?: string;
+  /** why its containers cannot start (a missing Secret, ConfigMap or PVC): it is never a ready endpoint */
+  notStarting?: string;
 };
 
 export type ServicePort = {

@@ -56,3 +56,61 @@ describe('egress NetworkPolicy', () => {
     expect(trace.failure?.message).toMatch(/port 53 to cluster DNS/);
   });
 });
+
+const deployment = (name: string, spec: string, kind = 'Deployment') =>
+  `apiVersion: apps/v1\nkind: ${kind}\nmetadata: {name: ${name}}\nspec:\n  replicas: 2\n  selector: {matchLabels: {app: ${name}}}\n  template:\n    metadata: {labels: {app: ${name}}}\n    spec:\n${spec}`;
+const service = (name: string, extra = '') =>
+  `apiVersion: v1\nkind: Service\nmetadata: {name: ${name}}\nspec:\n  selector: {app: ${name}}\n  ports: [{port: 80, targetPort: 8080}]\n${extra}`;
+const container = '      containers: [{name: app, image: app, ports: [{containerPort: 8080}]}]\n';
+
+describe('readiness: pods that cannot start are not endpoints', () => {
+  it.each([
+    {
+      name: 'all references present',
+      volumes: '',
+      extra: ['apiVersion: v1\nkind: Secret\nmetadata: {name: db}\n'],
+      ok: true,
+    },
+    {
+      name: 'missing Secret volume',
+      volumes: '      volumes: [{name: s, secret: {secretName: db}}]\n',
+      extra: [],
+      ok: false,
+      message: /no ready endpoints.*cannot start: Secret db is missing/,
+    },
+    {
+      name: 'missing ConfigMap envFrom',
+      volumes: '',
+      env: '      containers: [{name: app, image: app, ports: [{containerPort: 8080}], envFrom: [{configMapRef: {name: cfg}}]}]\n',
+      extra: [],
+      ok: false,
+      message: /ConfigMap cfg is missing/,
+    },
+    {
+      name: 'optional missing Secret',
+      volumes: '      volumes: [{name: s, secret: {secretName: db, optional: true}}]\n',
+      extra: [],
+      ok: true,
+    },
+  ])('$name', ({ volumes, env, extra, ok, message }) => {
+    const trace = traceOf([deployment('web', (env ?? container) + volumes), service('web'), ...extra], {
+      from: 'web',
+      url: 'http://web/',
+    });
+    expect(trace.ok).toBe(ok);
+    if (message) expect(trace.failure?.message).toMatch(message);
+  });
+
+  it("a StatefulSet's volumeClaimTemplates make the claims: not a missing PVC", () => {
+    const statefulSet =
+      deployment(
+        'db',
+        container + '      volumes: [{name: datadir, persistentVolumeClaim: {claimName: datadir}}]\n',
+        'StatefulSet',
+      ) +
+      '  serviceName: db\n  volumeClaimTemplates:\n    - metadata: {name: datadir}\n      spec: {accessModes: [ReadWriteOnce], resources: {requests: {storage: 1Gi}}}\n';
+    const analysis = analyze([{ name: 's.yaml', text: statefulSet + '---\n' + service('db') }]);
+    expect(analysis.diagnostics.filter((d) => d.code === 'K8S-REF-MISSING')).toEqual([]);
+    expect(traceRequest(analysis.topology, { from: 'db', url: 'http://db/' }).ok).toBe(true);
+  });
+});

@@ -2,7 +2,7 @@ import type { ContainerPort, NodeObj, PodObj, Protocol, ServiceObj, ServicePort 
 import { containerForPortNumber, findNamedContainerPort } from '../../kubernetes/ports';
 import { fail, succeed } from '../context';
 import { namespaceOf, type KubeContext } from './kubeContext';
-import { isReadyEndpoint, pickEndpoint, type EndpointPick } from './endpointPick';
+import { isReadyEndpoint, notReadyReason, pickEndpoint, type EndpointPick } from './endpointPick';
 import { checkEgressPolicies, checkIngressPolicies, podPeer, type TrafficPeer } from './networkPolicy';
 import type { Hop, Trace } from '../types';
 
@@ -86,7 +86,7 @@ export function followService(
       service.selector === undefined
         ? 'it has no selector and no Endpoints list pods for it'
         : pending.length > 0
-          ? `its ${pending.length} pod(s) are Pending (not scheduled on any node)`
+          ? `its ${describeSkipped(pending)}`
           : `no pod has the labels ${Object.entries(service.selector)
               .map(([k, v]) => `${k}=${v}`)
               .join(', ')} in namespace ${namespaceOf(service)}`;
@@ -116,10 +116,17 @@ export function followService(
   } else {
     target = { port: port.targetPort };
   }
-  const pickCaption = `kube-proxy picked ${pod.name} (${describePick(pick)})`;
+  const skipped = pending.length > 0 ? `; it skipped ${describeSkipped(pending)}` : '';
+  const pickCaption = `kube-proxy picked ${pod.name} (${describePick(pick)})${skipped}`;
   return arriveAtPod(ctx, withService, pod, target.port, port.protocol, source, pickCaption, pick, entryNode, {
     namedFrom: typeof port.targetPort === 'string' ? port.targetPort : undefined,
   });
+}
+
+/** `2 pod(s) that are not ready endpoints (cannot start: Secret db is missing)` */
+function describeSkipped(pods: readonly PodObj[]): string {
+  const reasons = [...new Set(pods.map(notReadyReason))];
+  return `${pods.length} pod(s) that are not ready endpoints (${reasons.join('; ')})`;
 }
 
 function podHop(
