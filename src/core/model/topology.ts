@@ -167,6 +167,10 @@ export type ServiceObj = Base & {
   servicePorts: ServicePort[];
   externalName?: string;
   sessionAffinity: 'None' | 'ClientIP';
+  /** `Local`: a request from outside (NodePort, LoadBalancer) is served only by pods on the node it reached */
+  externalTrafficPolicy?: 'Local';
+  /** `Local`: a request from a pod is served only by pods on the client's node */
+  internalTrafficPolicy?: 'Local';
   externalIPs: string[];
   loadBalancerIP?: string;
   /** Pods selected (or listed by Endpoints), in a stable order. */

@@ -114,3 +114,60 @@ describe('readiness: pods that cannot start are not endpoints', () => {
     expect(traceRequest(analysis.topology, { from: 'db', url: 'http://db/' }).ok).toBe(true);
   });
 });
+
+describe('traffic policies', () => {
+  // One replica: the scheduler puts it on node-1 of the three simulated nodes.
+  const one = deployment('web', container).replace('replicas: 2', 'replicas: 1');
+  const nodePort = (policy: string) =>
+    `apiVersion: v1\nkind: Service\nmetadata: {name: web}\nspec:\n  type: NodePort\n  ${policy}\n  selector: {app: web}\n  ports: [{port: 80, targetPort: 8080, nodePort: 30080}]\n`;
+  it.each([
+    {
+      name: 'Cluster: any node forwards',
+      policy: 'externalTrafficPolicy: Cluster',
+      url: 'http://node-2:30080/',
+      ok: true,
+    },
+    {
+      name: 'Local: the node with the pod answers',
+      policy: 'externalTrafficPolicy: Local',
+      url: 'http://node-1:30080/',
+      ok: true,
+    },
+    {
+      name: 'Local: a node without one drops it',
+      policy: 'externalTrafficPolicy: Local',
+      url: 'http://node-2:30080/',
+      ok: false,
+    },
+  ])('$name', ({ policy, url, ok }) => {
+    const trace = traceOf([one, nodePort(policy)], { url });
+    expect(trace.ok).toBe(ok);
+    if (!ok) expect(trace.failure?.message).toMatch(/Dropped: Service web has externalTrafficPolicy: Local/);
+  });
+
+  it('internalTrafficPolicy: Local keeps a pod client on its own node', () => {
+    const on = (text: string, node: string) => text.replace('    spec:\n', `    spec:\n      nodeName: ${node}\n`);
+    const client = on(deployment('client', container).replace('replicas: 2', 'replicas: 1'), 'node-1');
+    const internal = service('web', '  internalTrafficPolicy: Local\n');
+    expect(traceOf([on(one, 'node-1'), client, internal], { from: 'client', url: 'http://web/' }).ok).toBe(true);
+    const trace = traceOf([on(one, 'node-3'), client, internal], { from: 'client', url: 'http://web/' });
+    expect(trace.failure?.message).toMatch(/internalTrafficPolicy: Local/);
+  });
+
+  it('the ExternalName hop shows its port', () => {
+    const external =
+      'apiVersion: v1\nkind: Service\nmetadata: {name: db}\nspec: {type: ExternalName, externalName: db.example.com}\n';
+    const trace = traceOf([one, external], { from: 'web', url: 'http://db:5432/' });
+    expect(trace.hops.at(-1)).toMatchObject({ kind: 'external', name: 'db.example.com', port: 5432 });
+  });
+
+  it('an HTTPRoute whose backend does not exist answers 500 (BackendNotFound)', () => {
+    const gateway =
+      'apiVersion: gateway.networking.k8s.io/v1\nkind: Gateway\nmetadata: {name: gw}\nspec:\n  gatewayClassName: c\n  listeners: [{name: http, protocol: HTTP, port: 80}]\n';
+    const route =
+      'apiVersion: gateway.networking.k8s.io/v1\nkind: HTTPRoute\nmetadata: {name: r}\nspec:\n  parentRefs: [{name: gw}]\n  hostnames: [shop.example.com]\n  rules: [{backendRefs: [{name: nope, port: 80}]}]\n';
+    const trace = traceOf([gateway, route], { url: 'http://shop.example.com/' });
+    expect(trace.failure).toMatchObject({ code: 'TRACE-SERVICE-NOT-FOUND', status: 500 });
+    expect(trace.failure?.message).toMatch(/BackendNotFound/);
+  });
+});

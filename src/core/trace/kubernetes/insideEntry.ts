@@ -62,7 +62,7 @@ export function traceFromInside(
   if (answer.kind === 'service') {
     const service = answer.service;
     if (service.serviceType === 'ExternalName' && service.externalName) {
-      return succeed([...hops, externalNameHop(service.name, service.externalName, service.id)]);
+      return succeed([...hops, externalNameHop(service.name, service.externalName, service.id, url.port)]);
     }
     if (service.headless) {
       const { ready } = readyEndpoints(ctx, service);

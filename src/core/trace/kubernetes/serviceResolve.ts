@@ -75,7 +75,23 @@ export function followService(
   entryNode?: NodeObj,
 ): Trace {
   const withService = [...hops, serviceHop(service, port)];
-  const { ready, pending } = readyEndpoints(ctx, service);
+  const { ready: allReady, pending } = readyEndpoints(ctx, service);
+  const local = localNode(service, source, entryNode);
+  const ready = local ? allReady.filter((pod) => pod.node === local.node) : allReady;
+  if (local && ready.length === 0 && allReady.length > 0) {
+    const last = withService[withService.length - 1]!;
+    withService[withService.length - 1] = { ...last, caption: `${last.caption}; ${local.policy}: Local` };
+    return fail(
+      withService,
+      'TRACE-NO-ENDPOINTS',
+      `Dropped: Service ${service.name} has ${local.policy}: Local, and no ready pod of it runs on ${ctx.byId.get(local.node)?.name ?? local.node} ` +
+        `(its pods run on ${[...new Set(allReady.map((pod) => nodeName(ctx, pod)))].join(', ')}). ` +
+        (local.policy === 'externalTrafficPolicy'
+          ? 'Send the request to a node that runs one, or use externalTrafficPolicy: Cluster.'
+          : 'Run a pod on every node (a DaemonSet), or use internalTrafficPolicy: Cluster.'),
+      { object: service.id },
+    );
+  }
   const pick = pickEndpoint(ready, {
     requestIndex: ctx.requestIndex,
     sessionAffinity: service.sessionAffinity,
@@ -121,6 +137,20 @@ export function followService(
   return arriveAtPod(ctx, withService, pod, target.port, port.protocol, source, pickCaption, pick, entryNode, {
     namedFrom: typeof port.targetPort === 'string' ? port.targetPort : undefined,
   });
+}
+
+/** The node a `Local` traffic policy keeps the request on, when one applies. */
+function localNode(
+  service: ServiceObj,
+  source: TrafficSource,
+  entryNode: NodeObj | undefined,
+): { node: NodeObj['id']; policy: 'externalTrafficPolicy' | 'internalTrafficPolicy' } | undefined {
+  if (entryNode && service.externalTrafficPolicy === 'Local')
+    return { node: entryNode.id, policy: 'externalTrafficPolicy' };
+  if (!entryNode && source.clientPod?.node && service.internalTrafficPolicy === 'Local') {
+    return { node: source.clientPod.node, policy: 'internalTrafficPolicy' };
+  }
+  return undefined;
 }
 
 /** `2 pod(s) that are not ready endpoints (cannot start: Secret db is missing)` */
