@@ -9,10 +9,10 @@ import { run } from './main';
 const fixture = (name: string) => fileURLToPath(new URL(`../core/compose/fixtures/${name}`, import.meta.url));
 const goBackend = fixture('seed__golang-backend__docker-compose.yaml');
 
-function cli(args: string[]) {
+async function cli(args: string[]) {
   let out = '';
   let err = '';
-  const code = run(
+  const code = await run(
     args,
     (text) => (out += text),
     (text) => (err += text),
@@ -21,8 +21,8 @@ function cli(args: string[]) {
 }
 
 describe('portolan on Compose files', () => {
-  it('graph: host, networks and containers whose parent is the host; dependency edges', () => {
-    const { code, json } = cli(['graph', goBackend]);
+  it('graph: host, networks and containers whose parent is the host; dependency edges', async () => {
+    const { code, json } = await cli(['graph', goBackend]);
     expect(code).toBe(0);
     expect(json.kind).toBe('compose');
     expect(json.objects).toEqual(
@@ -55,8 +55,8 @@ describe('portolan on Compose files', () => {
     );
   });
 
-  it('trace: http://localhost:8080/ ends at the api container on 8080', () => {
-    const { code, json } = cli(['trace', goBackend, '--url', 'http://localhost:8080/']);
+  it('trace: http://localhost:8080/ ends at the api container on 8080', async () => {
+    const { code, json } = await cli(['trace', goBackend, '--url', 'http://localhost:8080/']);
     expect(code).toBe(0);
     expect(json.ok).toBe(true);
     expect(json.hops.map((h: { kind: string }) => h.kind)).toEqual(['client', 'host', 'network', 'container']);
@@ -64,8 +64,8 @@ describe('portolan on Compose files', () => {
     expect(json.hops[1].detail).toBe('0.0.0.0:8080 → api:8080 (published)');
   });
 
-  it('trace --from: a service reaches another by name', () => {
-    const { json } = cli(['trace', goBackend, '--from', 'api', '--url', 'postgres://postgres']);
+  it('trace --from: a service reaches another by name', async () => {
+    const { json } = await cli(['trace', goBackend, '--from', 'api', '--url', 'postgres://postgres']);
     expect(json).toMatchObject({
       ok: true,
       hops: [
@@ -76,29 +76,30 @@ describe('portolan on Compose files', () => {
     });
   });
 
-  it('check: a port clash is an error at its line (exit 1); --var and .env files feed interpolation', () => {
+  it('check: a port clash is an error at its line (exit 1); --var and .env files feed interpolation', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'portolan-compose-'));
     const file = join(dir, 'compose.yaml');
     writeFileSync(
       file,
       'services:\n  a:\n    image: x\n    ports: ["${P}:80"]\n  b:\n    image: y\n    ports: ["8080:80"]\n',
     );
-    const clash = cli(['check', file, '--var', 'P=8080']);
+    const clash = await cli(['check', file, '--var', 'P=8080']);
     expect(clash.code).toBe(1);
     expect(clash.json).toEqual([
       expect.objectContaining({ severity: 'error', code: 'COMPOSE-PORT-CLASH', file, line: 7, column: 13 }),
     ]);
     writeFileSync(join(dir, '.env'), 'P=9090\n');
-    expect(cli(['check', file, join(dir, '.env')])).toMatchObject({ code: 0, json: [] });
-    expect(cli(['check', file, '--var', 'nope']).code).toBe(2);
+    expect(await cli(['check', file, join(dir, '.env')])).toMatchObject({ code: 0, json: [] });
+    expect((await cli(['check', file, '--var', 'nope'])).code).toBe(2);
   });
 
-  it('--profile activates services behind a profile', () => {
+  it('--profile activates services behind a profile', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'portolan-compose-'));
     const file = join(dir, 'compose.yaml');
     writeFileSync(file, 'services:\n  a:\n    image: x\n  tools:\n    image: y\n    profiles: [debug]\n');
-    const names = (args: string[]) => cli(['graph', file, ...args]).json.objects.map((o: { name: string }) => o.name);
-    expect(names([])).not.toContain('tools');
-    expect(names(['--profile', 'debug'])).toContain('tools');
+    const names = async (args: string[]) =>
+      (await cli(['graph', file, ...args])).json.objects.map((o: { name: string }) => o.name);
+    expect(await names([])).not.toContain('tools');
+    expect(await names(['--profile', 'debug'])).toContain('tools');
   });
 });

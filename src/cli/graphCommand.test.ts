@@ -5,10 +5,10 @@ import { run } from './main';
 
 const fixture = (name: string) => fileURLToPath(new URL(`../core/kubernetes/fixtures/${name}`, import.meta.url));
 
-function graph(args: string[]) {
+async function graph(args: string[]) {
   let out = '';
   let err = '';
-  const code = run(
+  const code = await run(
     ['graph', ...args],
     (text) => (out += text),
     (text) => (err += text),
@@ -33,8 +33,8 @@ type GraphJson = {
 describe('portolan graph (Kubernetes)', () => {
   const seed = ['seed__deployment.yaml', 'seed__service.yaml', 'seed__ingress.yaml'].map(fixture);
 
-  it('prints the contract shape', () => {
-    const { code, json } = graph(seed);
+  it('prints the contract shape', async () => {
+    const { code, json } = await graph(seed);
     expect(code).toBe(0);
     const result = json as GraphJson;
     expect(result.kind).toBe('kubernetes');
@@ -51,8 +51,8 @@ describe('portolan graph (Kubernetes)', () => {
     for (const object of result.objects) if (object.parent) expect(ids.has(object.parent)).toBe(true);
   });
 
-  it('puts pods on worker nodes and draws Ingress → Service → Pod', () => {
-    const result = graph(seed).json as GraphJson;
+  it('puts pods on worker nodes and draws Ingress → Service → Pod', async () => {
+    const result = (await graph(seed)).json as GraphJson;
     const nodes = result.objects.filter((o) => o.kind === 'Node');
     expect(nodes.map((o) => o.name)).toEqual(['node-1', 'node-2', 'node-3']);
     const pods = result.objects.filter((o) => o.kind === 'Pod');
@@ -73,9 +73,9 @@ describe('portolan graph (Kubernetes)', () => {
     expect(result.edges).toContainEqual({ from: 'internet', to: ingress.id, kind: 'routes' });
   });
 
-  it('honours --nodes 5', () => {
-    const result = graph([fixture('k8s-website__content__en__examples__controllers__daemonset.yaml'), '--nodes', '5'])
-      .json as GraphJson;
+  it('honours --nodes 5', async () => {
+    const daemonset = fixture('k8s-website__content__en__examples__controllers__daemonset.yaml');
+    const result = (await graph([daemonset, '--nodes', '5'])).json as GraphJson;
     expect(result.objects.filter((o) => o.kind === 'Node').map((o) => o.name)).toEqual([
       'node-1',
       'node-2',

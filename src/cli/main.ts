@@ -1,5 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { analyze } from '../core/analyze';
+import { loadKubeSchemas } from '../core/kubernetes/schema/loadKubeSchemas';
+import { DEFAULT_KUBE_VERSION, isKubeVersion, KUBE_VERSIONS } from '../core/kubernetes/schema/versions';
 import type { SourceFile } from '../core/model/source';
 import { diagnosticsJson, topologyJson } from './contract';
 import { runRender } from './renderCommand';
@@ -22,6 +24,10 @@ commands:
                                 the cluster picture as a standalone SVG (stdout without -o),
                                 animated with the trace of URL; exit 0 when written, 2 on a
                                 usage error
+
+options of every command:
+  --kube-version X.Y            the Kubernetes version whose API server checks the files
+                                (${KUBE_VERSIONS.join(', ')}; default ${DEFAULT_KUBE_VERSION})
 `;
 
 type Parsed = { command: string; files: string[]; options: Map<string, string> };
@@ -73,13 +79,37 @@ export function run(
     err('portolan: --nodes takes a whole number from 1 to 20\n');
     return 2;
   }
+  const kubeVersion = options.get('kube-version') ?? DEFAULT_KUBE_VERSION;
+  if (!isKubeVersion(kubeVersion)) {
+    err(
+      `portolan: Kubernetes ${kubeVersion} is not offered; --kube-version takes one of ${KUBE_VERSIONS.join(', ')}\n`,
+    );
+    return 2;
+  }
   if (command === 'render') return runRender(sources, nodes, options, out, err);
   const compose = composeOptions(options);
   if ('error' in compose) {
     err(`portolan: ${compose.error}\n`);
     return 2;
   }
-  const analysis = analyze(sources, { ...(nodes !== undefined ? { nodes } : {}), ...compose });
+  return loadKubeSchemas(kubeVersion).then((kubeSchemas) => {
+    const analysis = analyze(sources, {
+      ...(nodes !== undefined ? { nodes } : {}),
+      ...compose,
+      kubeVersion,
+      kubeSchemas,
+    });
+    return report(command, analysis, options, out, err);
+  });
+}
+
+function report(
+  command: string,
+  analysis: ReturnType<typeof analyze>,
+  options: ReadonlyMap<string, string>,
+  out: (text: string) => void,
+  err: (text: string) => void,
+): number {
   if (command === 'check') {
     out(JSON.stringify(diagnosticsJson(analysis.diagnostics), null, 2) + '\n');
     return analysis.diagnostics.some((d) => d.severity === 'error') ? 1 : 0;

@@ -7,6 +7,9 @@ import { isNginxConfigFile } from './compose/nginxConfig';
 import { buildKubernetesTopology } from './kubernetes/buildKubernetesTopology';
 import { createCachingChunkParser, parseChunkUncached, type ChunkParser } from './parse/parseChunk';
 import { parseFile, type ParsedDocument } from './parse/parseFile';
+import type { KubeValidation } from './kubernetes/schema/checkDocument';
+import type { KubeSchemaData } from './kubernetes/schema/schemaTypes';
+import { DEFAULT_KUBE_VERSION } from './kubernetes/schema/versions';
 
 export type AnalyzeOptions = {
   /** simulated worker nodes when the input has no `kind: Node` (1–20, default 3) */
@@ -15,6 +18,10 @@ export type AnalyzeOptions = {
   variables?: Readonly<Record<string, string>>;
   /** Compose profiles to activate; services behind other profiles are hidden */
   profiles?: readonly string[];
+  /** the Kubernetes `major.minor` to check against (default: the newest offered, or kubeSchemas') */
+  kubeVersion?: string;
+  /** that version's schemas, from `await loadKubeSchemas(version)`; without them only removed APIs are checked */
+  kubeSchemas?: KubeSchemaData;
 };
 
 export type Analysis = {
@@ -68,7 +75,7 @@ function analyzeWith(parseChunk: ChunkParser, files: readonly SourceFile[], opti
   const composeDocs = documents.filter((doc) => doc.kind === 'compose');
   let topology: Topology = { world: 'empty', objects: [], edges: [] };
   if (kubernetesDocs.length > 0) {
-    const built = buildKubernetesTopology(kubernetesDocs, { nodes });
+    const built = buildKubernetesTopology(kubernetesDocs, { nodes, validation: kubeValidation(options) });
     topology = built.topology;
     diagnostics.push(...built.diagnostics);
     for (const doc of composeDocs) {
@@ -93,4 +100,10 @@ function analyzeWith(parseChunk: ChunkParser, files: readonly SourceFile[], opti
   }
   diagnostics.sort(compareDiagnostics);
   return { topology, diagnostics, documents };
+}
+
+/** The version to check against; schemas of another version are not used. */
+function kubeValidation(options: AnalyzeOptions): KubeValidation {
+  const version = options.kubeVersion ?? options.kubeSchemas?.version ?? DEFAULT_KUBE_VERSION;
+  return options.kubeSchemas?.version === version ? { version, schemas: options.kubeSchemas } : { version };
 }

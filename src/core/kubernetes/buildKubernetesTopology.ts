@@ -1,4 +1,5 @@
 import type { Diagnostic } from '../model/diagnostics';
+import type { SourceSpan } from '../model/source';
 import { k8sObjectId, type ObjectId } from '../model/ids';
 import type { NodeObj, Topology, TopologyEdge, TopologyObject, WorkloadObj } from '../model/topology';
 import type { ParsedDocument } from '../parse/parseFile';
@@ -24,9 +25,15 @@ import { linkReferences } from './references';
 import { createReporter, describeObject, type Reporter } from './report';
 import { recordOf } from './read';
 import { checkWorkloads } from './workloadChecks';
+import { checkDocument, dropDuplicateRequired, type KubeValidation } from './schema/checkDocument';
+import { DEFAULT_KUBE_VERSION } from './schema/versions';
 import { isWorkloadKind, readAutoscaler, readWorkload } from './workloads';
 
-export type KubernetesOptions = { nodes: number };
+export type KubernetesOptions = {
+  nodes: number;
+  /** the Kubernetes version to check against (default: the newest offered) and its schemas */
+  validation?: KubeValidation;
+};
 
 /**
  * Kubernetes documents → Topology: every object read, pods made and placed on worker nodes,
@@ -43,6 +50,8 @@ export function buildKubernetesTopology(
   const nodeDocs: { doc: ParsedDocument; meta: ObjectMeta; name: string }[] = [];
   const autoscalers: { doc: ParsedDocument; id: ObjectId }[] = [];
   const unnamed = new Map<string, number>();
+  const validation = options.validation ?? { version: DEFAULT_KUBE_VERSION };
+  const customKinds = new Set<string>();
 
   for (const doc of documents) {
     const meta = readObjectMeta(doc);
@@ -51,16 +60,15 @@ export function buildKubernetesTopology(
     const id = k8sObjectId(meta.kind, meta.namespace, name);
     if (catalog.byId.has(id) || (meta.kind === 'Node' && nodeDocs.some((n) => n.name === name))) {
       const first = catalog.byId.get(id)?.source ?? nodeDocs.find((n) => n.name === name)?.doc.span;
-      report(
-        doc,
-        ['metadata', 'name'],
-        'error',
-        'K8S-DUPLICATE-NAME',
-        `${describeObject(meta.kind, meta.namespace, name)} is defined twice` +
-          (first ? ` (first at ${first.file}:${first.start.line})` : '') +
-          '; the second one replaces the first when applied. Rename one or delete the copy.',
-        id,
-      );
+      reportDuplicate(doc, first, describeObject(meta.kind, meta.namespace, name), id, report);
+      continue;
+    }
+    const rejected = checkDocument(doc, meta, id, validation, report, customKinds);
+    if (rejected) {
+      // The API server refuses it: drawn with its error, and nothing is derived from it.
+      const object: TopologyObject = { ...genericObject(doc, meta, id, name), rejected };
+      catalog.byId.set(id, object);
+      fileObjects.push(object);
       continue;
     }
     checkLabelMap(doc, ['metadata', 'labels'], recordOf(doc.value.metadata).labels, report, id);
@@ -106,7 +114,42 @@ export function buildKubernetesTopology(
     ...fileObjects,
     ...catalog.pods.filter((pod) => !bare.has(pod.id)),
   ];
-  return { topology: { world: 'kubernetes', objects, edges }, diagnostics: report.diagnostics };
+  return { topology: { world: 'kubernetes', objects, edges }, diagnostics: dropDuplicateRequired(report.diagnostics) };
+}
+
+/**
+ * The same object twice. In one file that is a mistake (kubectl applies both, the second wins);
+ * across files it is how overlays are written: the second apply updates the first.
+ */
+function reportDuplicate(
+  doc: ParsedDocument,
+  first: SourceSpan | undefined,
+  what: string,
+  id: ObjectId,
+  report: Reporter,
+): void {
+  if (first && first.file !== doc.file) {
+    report(
+      doc,
+      ['metadata', 'name'],
+      'warning',
+      'K8S-DUPLICATE-ACROSS-FILES',
+      `${what} is also defined in ${first.file}:${first.start.line}; applying both files, the second apply updates ` +
+        'the first. Portolan draws the first one; merge them if both are meant.',
+      id,
+    );
+    return;
+  }
+  report(
+    doc,
+    ['metadata', 'name'],
+    'error',
+    'K8S-DUPLICATE-NAME',
+    `${what} is defined twice` +
+      (first ? ` (first at ${first.file}:${first.start.line})` : '') +
+      '; the second one replaces the first when applied. Rename one or delete the copy.',
+    id,
+  );
 }
 
 /** metadata.name, or a generated one (generateName, or `unnamed-kind-N` with a diagnostic). */
@@ -135,15 +178,7 @@ function readObject(
   report: Reporter,
 ): TopologyObject {
   const kind = meta.kind;
-  const generic: TopologyObject = {
-    id,
-    role: 'generic',
-    kind,
-    name,
-    ...(meta.namespace !== undefined ? { namespace: meta.namespace } : {}),
-    labels: meta.labels,
-    source: doc.span,
-  };
+  const generic = genericObject(doc, meta, id, name);
   if (!isModelledKind(kind, meta.apiVersion)) return generic;
   if (isWorkloadKind(kind)) {
     const entry = readWorkload(doc, meta, kind, id, name);
@@ -192,6 +227,19 @@ function readObject(
     default:
       return generic;
   }
+}
+
+/** An object Portolan draws as a plain box. */
+function genericObject(doc: ParsedDocument, meta: ObjectMeta, id: ObjectId, name: string): TopologyObject {
+  return {
+    id,
+    role: 'generic',
+    kind: meta.kind,
+    name,
+    ...(meta.namespace !== undefined ? { namespace: meta.namespace } : {}),
+    labels: meta.labels,
+    source: doc.span,
+  };
 }
 
 /** Sets `autoscaler` on each HPA's target; the HPA keeps replicas within its bounds. */

@@ -291,6 +291,17 @@ const cases: Case[] = [
       'apiVersion: networking.k8s.io/v1beta1\nkind: Ingress\nmetadata: {name: old}\nspec:\n  rules:\n    - http:\n        paths:\n          - path: /\n            backend: {serviceName: web, servicePort: 80}\n',
       service(),
     ),
+    code: 'K8S-API-REMOVED',
+    severity: 'error',
+    fires: true,
+    message: /removed in Kubernetes 1\.22.*Use apiVersion: networking\.k8s\.io\/v1/,
+  },
+  {
+    name: 'legacy serviceName/servicePort under networking.k8s.io/v1',
+    yaml: join(
+      'apiVersion: networking.k8s.io/v1\nkind: Ingress\nmetadata: {name: old}\nspec:\n  rules:\n    - http:\n        paths:\n          - path: /\n            pathType: Prefix\n            backend: {serviceName: web, servicePort: 80}\n',
+      service(),
+    ),
     code: 'K8S-INGRESS-LEGACY',
     severity: 'info',
     fires: true,

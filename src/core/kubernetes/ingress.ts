@@ -8,6 +8,7 @@ import type {
   PathType,
 } from '../model/topology';
 import type { ParsedDocument, PathSegment } from '../parse/parseFile';
+import { checkIngressFields } from './ingressFields';
 import type { ObjectMeta } from './metadata';
 import { readIntOrStringPort } from './ports';
 import { asBoolean, asRecord, asString, listOf, recordOf, stringList } from './read';
@@ -115,6 +116,8 @@ export function readIngress(
     });
     rules.push({ ...(host !== undefined ? { host } : {}), paths, span: doc.locate(['spec', 'rules', ruleIndex]) });
   });
+
+  checkIngressFields(doc, rules, what, id, report);
 
   const defaultKey = spec.defaultBackend !== undefined ? 'defaultBackend' : 'backend';
   const defaultBackend = readBackend(spec[defaultKey], ['spec', defaultKey], '*');

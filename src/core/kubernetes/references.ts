@@ -1,5 +1,6 @@
 import type { ObjectId } from '../model/ids';
-import type { TopologyEdge } from '../model/topology';
+import type { PodObj, TopologyEdge } from '../model/topology';
+import { recordOf, listOf, asString } from './read';
 import { lookup, type Catalog } from './catalog';
 import type { PodReference } from './podTemplate';
 import { describeObject, type Reporter } from './report';
@@ -36,7 +37,10 @@ export function linkReferences(catalog: Catalog, report: Reporter, edges: Topolo
     const object = entry.object;
     const linked = new Set<ObjectId>();
     const reported = new Set<string>();
+    const claimTemplates = claimTemplateNames(entry);
     for (const reference of entry.references) {
+      // A StatefulSet's volumeClaimTemplates make the claims (`datadir-web-0`): not a missing PVC.
+      if (reference.kind === 'PersistentVolumeClaim' && claimTemplates.has(reference.name)) continue;
       const target = lookup(catalog, reference.kind, object.namespace, reference.name);
       if (target) {
         if (!linked.has(target.id)) edges.push({ from: object.id, to: target.id, kind: 'uses' });
@@ -64,6 +68,7 @@ export function linkReferences(catalog: Catalog, report: Reporter, edges: Topolo
       }
       const optionalHint =
         reference.kind === 'ConfigMap' || reference.kind === 'Secret' ? ', or mark the reference `optional: true`' : '';
+      markNotStarting(catalog, entry, `${reference.kind} ${reference.name} is missing`);
       report(
         entry.doc,
         [...entry.specPath, ...reference.path],
@@ -74,5 +79,21 @@ export function linkReferences(catalog: Catalog, report: Reporter, edges: Topolo
         object.id,
       );
     }
+  }
+}
+
+/** The names of a StatefulSet's volumeClaimTemplates. */
+function claimTemplateNames(entry: WorkloadEntry): Set<string> {
+  if (entry.object.kind !== 'StatefulSet') return new Set();
+  const templates = listOf(recordOf(entry.doc.value.spec).volumeClaimTemplates);
+  return new Set(templates.map((t) => asString(recordOf(recordOf(t).metadata).name)).filter((n): n is string => !!n));
+}
+
+/** Marks the pods of a workload as unable to start: they are never ready endpoints. */
+function markNotStarting(catalog: Catalog, entry: WorkloadEntry, why: string): void {
+  const podIds = entry.object.role === 'pod' ? [entry.object.id] : entry.object.pods;
+  for (const id of podIds) {
+    const pod = catalog.byId.get(id) as PodObj | undefined;
+    if (pod?.role === 'pod' && pod.notStarting === undefined) pod.notStarting = why;
   }
 }

@@ -90,6 +90,8 @@ export function readService(
     servicePorts,
     ...(externalName !== undefined ? { externalName } : {}),
     sessionAffinity: spec.sessionAffinity === 'ClientIP' ? 'ClientIP' : 'None',
+    ...(spec.externalTrafficPolicy === 'Local' ? { externalTrafficPolicy: 'Local' as const } : {}),
+    ...(spec.internalTrafficPolicy === 'Local' ? { internalTrafficPolicy: 'Local' as const } : {}),
     externalIPs: stringList(spec.externalIPs),
     ...(loadBalancerIP !== undefined ? { loadBalancerIP } : {}),
     endpoints: [],

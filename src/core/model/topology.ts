@@ -77,6 +77,9 @@ export type PodTemplate = {
   hostNetwork: boolean;
 };
 
+/** Why the API server would refuse an object (removed API, unknown kind): it is drawn dashed and does nothing. */
+export type Rejection = { code: string; message: string };
+
 type Base = {
   id: ObjectId;
   /** Kubernetes kind (`Pod`, `Service`, …), compose kind (`Host`, `Container`, `Network`, `Volume`), or a synthesized one (`Cluster`, `ControlPlane`, `Internet`). */
@@ -91,6 +94,8 @@ type Base = {
   source?: SourceSpan;
   /** For simulated objects (pods of a Deployment), the object in the files that made them. */
   origin?: ObjectId;
+  /** Set when the API server would reject it: it is not modelled (no pods, endpoints or routes). */
+  rejected?: Rejection;
 };
 
 export type ClusterObj = Base & { role: 'cluster' };
@@ -133,6 +138,8 @@ export type PodObj = Base & {
   ordinal?: number;
   /** why it could not be placed, when it could not */
   unschedulable?: string;
+  /** why its containers cannot start (a missing Secret, ConfigMap or PVC): it is never a ready endpoint */
+  notStarting?: string;
 };
 
 export type ServicePort = {
@@ -160,6 +167,10 @@ export type ServiceObj = Base & {
   servicePorts: ServicePort[];
   externalName?: string;
   sessionAffinity: 'None' | 'ClientIP';
+  /** `Local`: a request from outside (NodePort, LoadBalancer) is served only by pods on the node it reached */
+  externalTrafficPolicy?: 'Local';
+  /** `Local`: a request from a pod is served only by pods on the client's node */
+  internalTrafficPolicy?: 'Local';
   externalIPs: string[];
   loadBalancerIP?: string;
   /** Pods selected (or listed by Endpoints), in a stable order. */

@@ -6,12 +6,20 @@ import { findService, followService, type TrafficSource } from './serviceResolve
 import type { Hop, Trace } from '../types';
 
 /** The `external` hop of an ExternalName Service: DNS answers with a CNAME and the request leaves the cluster. */
-export function externalNameHop(serviceName: string, externalName: string, objectId: ObjectId): Hop {
+export function externalNameHop(
+  serviceName: string,
+  externalName: string,
+  objectId: ObjectId,
+  port: number | undefined,
+): Hop {
+  // A CNAME carries no port: the client dials the external name on the port it asked for.
+  const on = port !== undefined ? `:${port}` : '';
   return {
     kind: 'external',
     name: externalName,
-    detail: `ExternalName ${serviceName} → CNAME ${externalName}`,
-    caption: `Service ${serviceName} is an ExternalName: cluster DNS answers with a CNAME to ${externalName}, and the request leaves the cluster (no kube-proxy, no pods)`,
+    ...(port !== undefined ? { port } : {}),
+    detail: `ExternalName ${serviceName} → CNAME ${externalName}${on}`,
+    caption: `Service ${serviceName} is an ExternalName: cluster DNS answers with a CNAME to ${externalName}, and the request leaves the cluster to ${externalName}${on} (no kube-proxy, no pods, no port mapping)`,
     objectId,
   };
 }
@@ -30,15 +38,21 @@ export function followBackendService(
 ): Trace {
   const service = findService(ctx, ref.name, ref.namespace);
   if (!service) {
+    // Gateway API: a rule whose backend does not exist answers 500 (HTTPRoute ResolvedRefs
+    // BackendNotFound); ingress-nginx answers 503.
+    const status = referrer.what.startsWith('HTTPRoute') ? 500 : 503;
+    const reason = status === 500 ? '500 Internal Server Error (HTTPRoute BackendNotFound)' : '503 Service Unavailable';
     return fail(
       hops,
       'TRACE-SERVICE-NOT-FOUND',
-      `503 Service Unavailable: ${referrer.what} sends this request to Service ${ref.name}, but namespace ${ref.namespace} has no Service of that name in these files. Add it, or fix the backend's service name (it is looked up in the ${referrer.what.split(' ')[0]}'s namespace).`,
-      { object: referrer.id, status: 503 },
+      `${reason}: ${referrer.what} sends this request to Service ${ref.name}, but namespace ${ref.namespace} has no Service of that name in these files. Add it, or fix the backend's service name (it is looked up in the ${referrer.what.split(' ')[0]}'s namespace).`,
+      { object: referrer.id, status },
     );
   }
   if (service.serviceType === 'ExternalName' && service.externalName) {
-    return succeed([...hops, externalNameHop(service.name, service.externalName, service.id)]);
+    const port =
+      ref.port.number ?? (ref.port.name !== undefined ? findServicePort(service, ref.port)?.port : undefined);
+    return succeed([...hops, externalNameHop(service.name, service.externalName, service.id, port)]);
   }
   const port = findServicePort(service, ref.port);
   if (!port) {

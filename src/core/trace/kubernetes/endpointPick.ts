@@ -9,9 +9,18 @@ export type EndpointPick = {
   reason: 'only' | 'round-robin' | 'client-ip';
 };
 
-/** A pod is a ready endpoint when it was scheduled on a node (a Pending pod is not ready). */
+/**
+ * A pod is a ready endpoint when it was scheduled on a node (a Pending pod is not ready) and its
+ * containers can start (a missing Secret, ConfigMap or PVC keeps them from it).
+ */
 export function isReadyEndpoint(pod: PodObj): boolean {
-  return pod.node !== undefined && pod.unschedulable === undefined;
+  return pod.node !== undefined && pod.unschedulable === undefined && pod.notStarting === undefined;
+}
+
+/** Why a pod is not a ready endpoint: `Pending (…)` or `cannot start: Secret db is missing`. */
+export function notReadyReason(pod: PodObj): string {
+  if (pod.node === undefined || pod.unschedulable !== undefined) return 'Pending (not scheduled on any node)';
+  return `cannot start: ${pod.notStarting ?? 'not ready'}`;
 }
 
 /** FNV-1a: a small, stable string hash (the same client always lands on the same pod). */

@@ -7,6 +7,7 @@ import type {
   PathType,
 } from '../../model/topology';
 import { hostMatchRank, matchHost, type HostMatch } from './hostMatch';
+import { looksLikeRegexPath } from '../../kubernetes/ingressFields';
 import { matchIngressPath } from './ingressMatch';
 
 /** The controller an Ingress belongs to: its IngressClass (named, or the default one). */
@@ -92,6 +93,14 @@ function routeWithinController(
   }
   const notes: string[] = [];
   const winner = matchIngressPath(items, path);
+  if (winner && looksLikeRegexPath(winner.path)) {
+    notes.push(
+      `Path ${winner.path} reads as a regular expression; Portolan matched it literally as ${winner.pathType}` +
+        (winner.pathType === 'ImplementationSpecific'
+          ? ' (ingress-nginx in regex mode would match it as a regex).'
+          : '.'),
+    );
+  }
   if (winner) {
     return {
       kind: 'routed',

@@ -6,11 +6,14 @@ import { resolveClusterName } from './dns';
 import { gatewayClaimsHost } from './gatewayRoute';
 import { matchHost } from './hostMatch';
 import { listLoadBalancerAddresses } from './loadBalancer';
+import { dnsEgress, externalEgress, policyNames, PUBLIC_DESTINATION_IP } from './egress';
 import { podPeer } from './networkPolicy';
 import { traceFromOutside } from './outsideEntry';
 import { arriveAtPod, followService, readyEndpoints, serviceHop, type TrafficSource } from './serviceResolve';
 import { CLUSTER_DOMAIN, type Hop, type Trace } from '../types';
 import type { RequestUrl } from '../url';
+
+const IP_LITERAL = /^\d{1,3}(\.\d{1,3}){3}$/;
 
 /** Whether a name is something the world outside the cluster answers for (node, LB, Ingress or Gateway host). */
 function answeredOutside(ctx: KubeContext, host: string): boolean {
@@ -42,12 +45,24 @@ export function traceFromInside(
     clientPod: client,
     affinityKey: clientIp ?? `pod:${client.id}`,
   };
+  // Every name is looked up first: an egress policy that does not allow DNS stops it here.
+  const dns = IP_LITERAL.test(url.host) ? undefined : dnsEgress(ctx, client);
+  if (dns && !dns.allowed) {
+    return fail(
+      hops,
+      'TRACE-POLICY-DENIED',
+      `DNS lookup of ${url.host} timed out: the egress NetworkPolicy ${policyNames(dns)} of client pod ${client.name} ` +
+        'does not allow UDP port 53 to cluster DNS (kube-dns in kube-system), so no name resolves. Add an egress rule ' +
+        'to namespace kube-system on port 53 (UDP and TCP).',
+      { object: dns.selecting[0]!.id },
+    );
+  }
   const answer = resolveClusterName(url.host, namespace, ctx, url.absolute);
 
   if (answer.kind === 'service') {
     const service = answer.service;
     if (service.serviceType === 'ExternalName' && service.externalName) {
-      return succeed([...hops, externalNameHop(service.name, service.externalName, service.id)]);
+      return succeed([...hops, externalNameHop(service.name, service.externalName, service.id, url.port)]);
     }
     if (service.headless) {
       const { ready } = readyEndpoints(ctx, service);
@@ -146,7 +161,30 @@ export function traceFromInside(
     labels.length >= 2 &&
     !url.host.endsWith(CLUSTER_DOMAIN) &&
     labels.slice(1).every((label) => !namespaces.has(label) && !serviceNames.has(label) && label !== 'svc');
-  if (looksPublic) {
+  if (looksPublic || IP_LITERAL.test(url.host)) {
+    const ip = IP_LITERAL.test(url.host) ? url.host : PUBLIC_DESTINATION_IP;
+    const egress = externalEgress(ctx, client, ip, url.port);
+    const dnsNote = dns ? ' (DNS itself was allowed)' : '';
+    if (!egress.allowed) {
+      return fail(
+        hops,
+        'TRACE-POLICY-DENIED',
+        `Connection to ${url.host}:${url.port} timed out: the egress NetworkPolicy ${policyNames(egress)} of client pod ` +
+          `${client.name} allows no traffic to addresses outside the cluster on port ${url.port}${dnsNote}. Add an ` +
+          'egress rule with an ipBlock (e.g. 0.0.0.0/0 except the cluster ranges) and the port.',
+        {
+          object: egress.selecting[0]!.id,
+          failedHop: {
+            kind: 'external',
+            name: url.host,
+            port: url.port,
+            detail: `egress denied by ${policyNames(egress)}`,
+            caption: `${url.host} is outside the cluster, and the egress policy ${policyNames(egress)} of ${client.name} drops the packets${dnsNote}`,
+            objectId: egress.selecting[0]!.id,
+          },
+        },
+      );
+    }
     return succeed([
       ...hops,
       {

@@ -2,7 +2,7 @@ import type { ContainerPort, NodeObj, PodObj, Protocol, ServiceObj, ServicePort 
 import { containerForPortNumber, findNamedContainerPort } from '../../kubernetes/ports';
 import { fail, succeed } from '../context';
 import { namespaceOf, type KubeContext } from './kubeContext';
-import { isReadyEndpoint, pickEndpoint, type EndpointPick } from './endpointPick';
+import { isReadyEndpoint, notReadyReason, pickEndpoint, type EndpointPick } from './endpointPick';
 import { checkEgressPolicies, checkIngressPolicies, podPeer, type TrafficPeer } from './networkPolicy';
 import type { Hop, Trace } from '../types';
 
@@ -75,7 +75,23 @@ export function followService(
   entryNode?: NodeObj,
 ): Trace {
   const withService = [...hops, serviceHop(service, port)];
-  const { ready, pending } = readyEndpoints(ctx, service);
+  const { ready: allReady, pending } = readyEndpoints(ctx, service);
+  const local = localNode(service, source, entryNode);
+  const ready = local ? allReady.filter((pod) => pod.node === local.node) : allReady;
+  if (local && ready.length === 0 && allReady.length > 0) {
+    const last = withService[withService.length - 1]!;
+    withService[withService.length - 1] = { ...last, caption: `${last.caption}; ${local.policy}: Local` };
+    return fail(
+      withService,
+      'TRACE-NO-ENDPOINTS',
+      `Dropped: Service ${service.name} has ${local.policy}: Local, and no ready pod of it runs on ${ctx.byId.get(local.node)?.name ?? local.node} ` +
+        `(its pods run on ${[...new Set(allReady.map((pod) => nodeName(ctx, pod)))].join(', ')}). ` +
+        (local.policy === 'externalTrafficPolicy'
+          ? 'Send the request to a node that runs one, or use externalTrafficPolicy: Cluster.'
+          : 'Run a pod on every node (a DaemonSet), or use internalTrafficPolicy: Cluster.'),
+      { object: service.id },
+    );
+  }
   const pick = pickEndpoint(ready, {
     requestIndex: ctx.requestIndex,
     sessionAffinity: service.sessionAffinity,
@@ -86,7 +102,7 @@ export function followService(
       service.selector === undefined
         ? 'it has no selector and no Endpoints list pods for it'
         : pending.length > 0
-          ? `its ${pending.length} pod(s) are Pending (not scheduled on any node)`
+          ? `its ${describeSkipped(pending)}`
           : `no pod has the labels ${Object.entries(service.selector)
               .map(([k, v]) => `${k}=${v}`)
               .join(', ')} in namespace ${namespaceOf(service)}`;
@@ -116,10 +132,31 @@ export function followService(
   } else {
     target = { port: port.targetPort };
   }
-  const pickCaption = `kube-proxy picked ${pod.name} (${describePick(pick)})`;
+  const skipped = pending.length > 0 ? `; it skipped ${describeSkipped(pending)}` : '';
+  const pickCaption = `kube-proxy picked ${pod.name} (${describePick(pick)})${skipped}`;
   return arriveAtPod(ctx, withService, pod, target.port, port.protocol, source, pickCaption, pick, entryNode, {
     namedFrom: typeof port.targetPort === 'string' ? port.targetPort : undefined,
   });
+}
+
+/** The node a `Local` traffic policy keeps the request on, when one applies. */
+function localNode(
+  service: ServiceObj,
+  source: TrafficSource,
+  entryNode: NodeObj | undefined,
+): { node: NodeObj['id']; policy: 'externalTrafficPolicy' | 'internalTrafficPolicy' } | undefined {
+  if (entryNode && service.externalTrafficPolicy === 'Local')
+    return { node: entryNode.id, policy: 'externalTrafficPolicy' };
+  if (!entryNode && source.clientPod?.node && service.internalTrafficPolicy === 'Local') {
+    return { node: source.clientPod.node, policy: 'internalTrafficPolicy' };
+  }
+  return undefined;
+}
+
+/** `2 pod(s) that are not ready endpoints (cannot start: Secret db is missing)` */
+function describeSkipped(pods: readonly PodObj[]): string {
+  const reasons = [...new Set(pods.map(notReadyReason))];
+  return `${pods.length} pod(s) that are not ready endpoints (${reasons.join('; ')})`;
 }
 
 function podHop(
