@@ -59,3 +59,11 @@ export const VIEW_IDS = {
   inspectorLink: 'inspector-link',
   inspectorProblem: 'inspector-problem',
 } as const;
+
+/** Test ids of the Compose settings (profiles and variables). */
+export const COMPOSE_IDS = {
+  profilesButton: 'compose-profiles',
+  profile: 'compose-profile',
+  variablesButton: 'compose-variables',
+  variable: 'compose-variable',
+} as const;

@@ -4,6 +4,7 @@ import type { Topology } from './model/topology';
 import { buildComposeTopology } from './compose/buildComposeTopology';
 import { isDotenvFile, parseDotenv } from './compose/dotenv';
 import { isNginxConfigFile } from './compose/nginxConfig';
+import { PROFILES_VARIABLE, profilesFromVariable } from './compose/variables';
 import { buildKubernetesTopology } from './kubernetes/buildKubernetesTopology';
 import { createCachingChunkParser, parseChunkUncached, type ChunkParser } from './parse/parseChunk';
 import { parseFile, type ParsedDocument } from './parse/parseFile';
@@ -90,11 +91,9 @@ function analyzeWith(parseChunk: ChunkParser, files: readonly SourceFile[], opti
     }
   } else if (composeDocs.length > 0) {
     for (const [key, value] of Object.entries(options.variables ?? {})) variables.set(key, value);
-    const built = buildComposeTopology(composeDocs, {
-      variables,
-      ...(options.profiles ? { profiles: options.profiles } : {}),
-      nginxConfigs,
-    });
+    // As `docker compose` does: profiles asked for explicitly, else those COMPOSE_PROFILES names.
+    const profiles = options.profiles ?? profilesFromVariable(variables.get(PROFILES_VARIABLE));
+    const built = buildComposeTopology(composeDocs, { variables, profiles, nginxConfigs });
     topology = built.topology;
     diagnostics.push(...built.diagnostics);
   }

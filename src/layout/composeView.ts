@@ -97,7 +97,10 @@ export function buildComposeView(topology: Topology, diagnostics: readonly Diagn
   const drawn = new Set(nodes.map((n) => n.id));
   // Between two containers, what one needs of the other (talks to it, waits for it, links to it)
   // is one dashed arrow with one label: parallel arrows would stack their labels on each other.
-  const needs = new Map<string, { source: string; target: string; kind: TopologyEdge['kind']; labels: string[] }>();
+  const needs = new Map<
+    string,
+    { source: string; target: string; kind: TopologyEdge['kind']; labels: { rank: number; text: string }[] }
+  >();
   for (const edge of topology.edges) {
     // Containment draws attachment; the doors draw the way in from the Internet.
     if (edge.kind === 'attached' || (edge.kind === 'routes' && edge.to === hostId)) continue;
@@ -105,8 +108,10 @@ export function buildComposeView(topology: Topology, diagnostics: readonly Diagn
     if (NEEDS.has(edge.kind)) {
       const key = `${edge.from}->${edge.to}`;
       const need = needs.get(key) ?? { source: edge.from, target: edge.to, kind: edge.kind, labels: [] };
-      const label = needLabel(edge);
-      if (label && !need.labels.includes(label)) need.labels.push(label);
+      if (NEEDS_ORDER.indexOf(edge.kind) < NEEDS_ORDER.indexOf(need.kind)) need.kind = edge.kind;
+      const text = needLabel(edge);
+      if (text && !need.labels.some((l) => l.text === text))
+        need.labels.push({ rank: NEEDS_ORDER.indexOf(edge.kind), text });
       needs.set(key, need);
       continue;
     }
@@ -125,7 +130,14 @@ export function buildComposeView(topology: Topology, diagnostics: readonly Diagn
       source: need.source,
       target: need.target,
       kind: need.kind,
-      ...(need.labels.length ? { label: need.labels.join(' · ') } : {}),
+      ...(need.labels.length
+        ? {
+            label: [...need.labels]
+              .sort((a, b) => a.rank - b.rank)
+              .map((l) => l.text)
+              .join(' · '),
+          }
+        : {}),
       dashed: true,
       // A dependency reads left to right (api, then its database): let it place the boxes.
       shapesLayout: true,
@@ -135,7 +147,8 @@ export function buildComposeView(topology: Topology, diagnostics: readonly Diagn
 }
 
 // The first kind of a pair names the arrow: talking to a service says more than waiting for it.
-const NEEDS: ReadonlySet<TopologyEdge['kind']> = new Set(['talks-to', 'depends-on', 'links']);
+const NEEDS_ORDER: readonly TopologyEdge['kind'][] = ['talks-to', 'depends-on', 'links'];
+const NEEDS: ReadonlySet<TopologyEdge['kind']> = new Set(NEEDS_ORDER);
 
 const CONDITIONS: Readonly<Record<string, string>> = {
   service_started: 'waits for it to start',

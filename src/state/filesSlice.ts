@@ -8,6 +8,8 @@ export type FilesSlice = {
   files: SourceFile[];
   activeFile: string;
   setFileText: (name: string, text: string) => void;
+  /** Sets a file's text, adding the file at the end when there is none by that name; the active tab stays. */
+  writeFile: (name: string, text: string) => void;
   /** Adds a file (a fresh name when none or a taken one is given); returns its name. */
   addFile: (name?: string, text?: string) => string;
   /** Renames a file; returns an error message when the name is not usable. */
@@ -22,6 +24,12 @@ export const createFilesSlice: StateCreator<Store, [], [], FilesSlice> = (set, g
   activeFile: '',
   setFileText: (name, text) =>
     set((state) => ({ files: state.files.map((file) => (file.name === name ? { name, text } : file)) })),
+  writeFile: (name, text) =>
+    set((state) =>
+      state.files.some((f) => f.name === name)
+        ? { files: state.files.map((file) => (file.name === name ? { name, text } : file)) }
+        : { files: [...state.files, { name, text }] },
+    ),
   addFile: (name, text = '') => {
     const finalName = freeName(get().files, name?.trim() || 'untitled.yaml');
     set((state) => ({ files: [...state.files, { name: finalName, text }], activeFile: finalName }));

@@ -2,6 +2,7 @@ import { useRef } from 'react';
 import type { Store } from '../state/store';
 import { useAppStore, useStoreApi } from '../state/StoreProvider';
 import type { ThemeChoice } from '../state/viewSlice';
+import { ComposeSettings } from './ComposeSettings';
 import { SampleMenu } from './SampleMenu';
 import type { ControlPlaneMode } from '../layout/viewGraph';
 import { TEST_IDS, VIEW_IDS } from '../testIds';
@@ -65,7 +66,7 @@ export function Toolbar() {
         ref={input}
         type="file"
         multiple
-        accept=".yaml,.yml,.json,text/yaml"
+        accept=".yaml,.yml,.json,.env,.conf,text/yaml"
         hidden
         data-testid={TEST_IDS.openInput}
         onChange={(e) => {
@@ -75,6 +76,7 @@ export function Toolbar() {
         }}
       />
       <span className="toolbar-spacer" />
+      {world === 'compose' && <ComposeSettings />}
       {world === 'kubernetes' && (
         <>
           <label className="field">
