@@ -20,7 +20,7 @@ test.describe('Docker Compose', () => {
     const need = app.canvas.edge('talks-to:compose:container/api->compose:container/postgres');
     await expect(need).toBeAttached();
     await expect(need).toContainText('DB_SOURCE');
-    await expect(need).toContainText('waits for it to start');
+    await expect(need).toContainText('starts after it');
 
     await app.trace.run('http://localhost:8080/');
     const hops = app.trace.hops;

@@ -1,16 +1,15 @@
 import type { Edge, Node } from '@xyflow/react';
 import { MarkerType } from '@xyflow/react';
+import { shownEdgeLabels } from '../layout/edgeLabels';
 import type { PositionedGraph, PositionedNode } from '../layout/elkLayout';
 
 export type BoxData = { box: PositionedNode };
 export type BoxNode = Node<BoxData, 'object' | 'group'>;
 
-/** Past this many arrows, their labels would cover the picture: the boxes say the same. */
-const MAX_LABELLED_EDGES = 8;
 
 /** The laid-out graph → React Flow's nodes and edges. */
 export function toFlow(graph: PositionedGraph): { nodes: BoxNode[]; edges: Edge[] } {
-  const labelled = graph.edges.filter((e) => e.label && e.kind !== 'routes').length <= MAX_LABELLED_EDGES;
+  const labels = shownEdgeLabels(graph.edges);
   const nodes: BoxNode[] = graph.nodes.map((box) => ({
     id: box.id,
     type: box.group ? 'group' : 'object',
@@ -29,7 +28,7 @@ export function toFlow(graph: PositionedGraph): { nodes: BoxNode[]; edges: Edge[
     id: edge.id,
     source: edge.source,
     target: edge.target,
-    ...(labelled && edge.label && edge.kind !== 'routes' ? { label: edge.label } : {}),
+    ...(labels.has(edge.id) ? { label: labels.get(edge.id) } : {}),
     className: `edge edge-${edge.kind}${edge.dashed ? ' edge-dashed' : ''}`,
     markerEnd: { type: MarkerType.ArrowClosed, width: 16, height: 16 },
     selectable: false,

@@ -125,6 +125,9 @@ export function buildComposeView(topology: Topology, diagnostics: readonly Diagn
     });
   }
   for (const need of needs.values()) {
+    // A connection read from an env variable says it all; one read from the command adds nothing.
+    if (need.labels.some((l) => l.rank === 0 && l.text !== 'command'))
+      need.labels = need.labels.filter((l) => l.text !== 'command');
     edges.push({
       id: `${need.kind}:${need.source}->${need.target}`,
       source: need.source,
@@ -151,9 +154,9 @@ const NEEDS_ORDER: readonly TopologyEdge['kind'][] = ['talks-to', 'depends-on', 
 const NEEDS: ReadonlySet<TopologyEdge['kind']> = new Set(NEEDS_ORDER);
 
 const CONDITIONS: Readonly<Record<string, string>> = {
-  service_started: 'waits for it to start',
+  service_started: 'starts after it',
   service_healthy: 'waits until healthy',
-  service_completed_successfully: 'waits for it to finish',
+  service_completed_successfully: 'runs after it',
 };
 
 /** What a dependency arrow says: the env variable it was read from, the wait, the link alias. */

@@ -1,5 +1,6 @@
 import type { ELK, ElkNode, LayoutOptions } from 'elkjs/lib/elk-api';
 import { dockOf } from '../roles';
+import { edgeLabelSize, shownEdgeLabels } from './edgeLabels';
 import { dockedIds, dockIntoCluster, GROUP_PADDING, MIN_GROUP, packChildren, type Box } from './dock';
 import { shapesLayout, type ViewEdge, type ViewGraph, type ViewNode } from './viewGraph';
 import { restackRoots, wrapBands } from './wrapBands';
@@ -55,9 +56,19 @@ export async function layoutWithElk(elk: ELK, graph: ViewGraph): Promise<Positio
   }
   // Only traffic shapes the picture: inferred and dependency edges (dashed) point backwards
   // (a pod calling a Service) and would tangle the columns, so they are drawn but not laid out.
+  const labels = shownEdgeLabels(graph.edges);
   root.edges = graph.edges
     .filter((edge) => shapesLayout(edge) && elkNodes.has(edge.source) && elkNodes.has(edge.target))
-    .map((edge) => ({ id: edge.id, sources: [edge.source], targets: [edge.target] }));
+    .map((edge) => {
+      // A label the canvas will draw gets room between the columns, so it lands on no box.
+      const label = labels.get(edge.id);
+      return {
+        id: edge.id,
+        sources: [edge.source],
+        targets: [edge.target],
+        ...(label ? { labels: [{ text: label, ...edgeLabelSize(label) }] } : {}),
+      };
+    });
   // The Internet stands left of the cluster even when nothing routes in from it yet.
   const internet = graph.nodes.find((n) => n.role === 'internet' && !n.parent);
   // The cluster, or in the application view the first namespace.
