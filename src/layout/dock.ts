@@ -143,7 +143,7 @@ export function dockIntoCluster(
 }
 
 /** How many columns of worker nodes: enough that the grid is not much taller than wide. */
-export function gridColumns(sizes: readonly { width: number; height: number }[]): number {
+function gridColumns(sizes: readonly { width: number; height: number }[]): number {
   if (sizes.length <= 1) return 1;
   const height = sizes.reduce((sum, b) => sum + b.height + GAP, 0);
   const width = Math.max(...sizes.map((b) => b.width));

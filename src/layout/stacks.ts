@@ -7,9 +7,9 @@ import type { PodObj } from '../core/model/topology';
  */
 
 /** More pods than this of one owner on one worker node make a stack (infrastructure view). */
-export const PODS_PER_NODE_BEFORE_STACK = 3;
+const PODS_PER_NODE_BEFORE_STACK = 3;
 /** More pods than this in one workload make a stack (application view). */
-export const PODS_PER_WORKLOAD_BEFORE_STACK = 6;
+const PODS_PER_WORKLOAD_BEFORE_STACK = 6;
 
 export type Stack = {
   id: string;
@@ -29,7 +29,7 @@ export type StackPlan = {
 };
 
 /** The id of a stack: `stack:<nodeId>:<ownerId>` per worker node, `stack:<workloadId>` per workload. */
-export function stackId(owner: ObjectId, perNode: string | undefined): string {
+function stackId(owner: ObjectId, perNode: string | undefined): string {
   return perNode === undefined ? `stack:${owner}` : `stack:${perNode}:${owner}`;
 }
 

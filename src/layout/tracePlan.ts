@@ -9,7 +9,7 @@ import type { PositionedGraph } from './elkLayout';
 
 export type Point = { x: number; y: number };
 
-export type TraceStop = Point & {
+type TraceStop = Point & {
   /** the hop this stop shows */
   hop: number;
   /** the box it sits on */
@@ -67,7 +67,7 @@ const leftOf = (r: Rect): Point => ({ x: r.x, y: r.y + r.height / 2 });
 const rightOf = (r: Rect): Point => ({ x: r.x + r.width, y: r.y + r.height / 2 });
 
 /** Points along the canvas's default (bezier) edge from a right-side handle to a left-side one. */
-export function edgeCurve(from: Point, to: Point): Point[] {
+function edgeCurve(from: Point, to: Point): Point[] {
   // React Flow's control offset: half the distance forwards, a gentler loop backwards.
   const distance = to.x - from.x;
   const offset = distance >= 0 ? 0.5 * distance : 0.25 * 25 * Math.sqrt(-distance);

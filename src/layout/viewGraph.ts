@@ -48,7 +48,7 @@ export type ViewOptions = {
   controlPlane: ControlPlaneMode;
 };
 
-export const DEFAULT_VIEW_OPTIONS: ViewOptions = {
+const DEFAULT_VIEW_OPTIONS: ViewOptions = {
   mode: 'infrastructure',
   showConfig: false,
   showImages: false,

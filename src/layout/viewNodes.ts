@@ -22,7 +22,7 @@ export const TRAFFIC_EDGES: ReadonlySet<EdgeKind> = new Set(['routes', 'selects'
 export const NO_PROBLEMS: ProblemCounts = { error: 0, warning: 0, info: 0 };
 
 /** The size of a plain box that says `text`, at most `maxWidth` wide. */
-export function boxSize(text: BoxText, maxWidth = MAX_WIDTH): { width: number; height: number } {
+function boxSize(text: BoxText, maxWidth = MAX_WIDTH): { width: number; height: number } {
   const textWidth =
     Math.max(
       text.title.length * TITLE_CHAR_WIDTH,

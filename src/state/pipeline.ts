@@ -14,7 +14,7 @@ type PipelineStore = {
   env: Pick<StoreEnvironment, 'clock'>;
 };
 
-export const ANALYSIS_DEBOUNCE_MS = 150;
+const ANALYSIS_DEBOUNCE_MS = 150;
 
 /** The shape of a view graph: when it is unchanged, the boxes keep their places. */
 function structureKey(graph: ViewGraph): string {

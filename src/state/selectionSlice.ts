@@ -2,7 +2,7 @@ import type { StateCreator } from 'zustand';
 import type { Store } from './store';
 
 /** A request for the editor to show a place: set by clicks on the canvas or the problems list. */
-export type RevealRequest = { file: string; from: number; to: number; nonce: number; focus: boolean };
+type RevealRequest = { file: string; from: number; to: number; nonce: number; focus: boolean };
 
 export type SelectionSlice = {
   selectedId?: string;

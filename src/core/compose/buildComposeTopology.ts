@@ -30,19 +30,19 @@ export type ComposeBuildOptions = {
   nginxConfigs?: readonly SourceFile[];
 };
 
-export const COMPOSE_HOST_ID = objectId('compose:host');
-export const COMPOSE_INTERNET_ID = objectId('compose:internet');
+const COMPOSE_HOST_ID = objectId('compose:host');
+const COMPOSE_INTERNET_ID = objectId('compose:internet');
 
 /** The id of a container (`compose:container/web-2`). */
-export function containerId(name: string): ObjectId {
+function containerId(name: string): ObjectId {
   return objectId(`compose:container/${name}`);
 }
 /** The id of a network by its key in the files. */
-export function networkId(name: string): ObjectId {
+function networkId(name: string): ObjectId {
   return objectId(`compose:network/${name}`);
 }
 /** The id of a named volume. */
-export function volumeId(name: string): ObjectId {
+function volumeId(name: string): ObjectId {
   return objectId(`compose:volume/${name}`);
 }
 

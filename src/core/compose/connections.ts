@@ -2,7 +2,7 @@ import type { SourceSpan } from '../model/source';
 import type { ComposeContainerObj } from '../model/topology';
 
 /** The default port of each scheme a connection string may use (and that traces accept). */
-export const SCHEME_PORTS: Record<string, number> = {
+const SCHEME_PORTS: Record<string, number> = {
   http: 80,
   https: 443,
   ws: 80,

@@ -76,7 +76,7 @@ function itemTarget(field: string, item: unknown): string {
 }
 
 /** Merges one field of `over` (from `origin`) into `into`. */
-export function mergeField(into: Located, field: string, value: unknown, origin: Origin): void {
+function mergeField(into: Located, field: string, value: unknown, origin: Origin): void {
   const fieldOrigin: Origin = { doc: origin.doc, path: [...origin.path, field] };
   const current = into.value[field];
   if (APPENDED.has(field) && Array.isArray(value)) {

@@ -47,7 +47,7 @@ function validIp(ip: string): boolean {
 }
 
 /** Parses a short-syntax port: `[[IP:](port|range):](port|range)[/protocol]`. */
-export function parseShortPort(raw: string | number): PortParse {
+function parseShortPort(raw: string | number): PortParse {
   const text = String(raw).trim();
   if (text === '') return { error: 'No port specified: <empty>' };
   const slash = text.lastIndexOf('/');
@@ -99,7 +99,7 @@ export function parseShortPort(raw: string | number): PortParse {
 }
 
 /** Parses a long-syntax port mapping (`target`, `published`, `host_ip`, `protocol`, `mode`, `name`, `app_protocol`). */
-export function parseLongPort(raw: Record<string, unknown>): PortParse {
+function parseLongPort(raw: Record<string, unknown>): PortParse {
   const target = Number(raw.target);
   if (raw.target === undefined) return { error: 'A long-syntax port needs target (the container port).' };
   if (!Number.isInteger(target) || target < 1 || target > 65535)

@@ -4,7 +4,7 @@ import type { ComposeContainerObj } from '../model/topology';
 import { readNginxRoutes } from './nginxConfig';
 
 /** An nginx container: by image (`nginx`, `nginx:alpine`, `bitnami/nginx`, openresty) or, for a build, by name. */
-export function isNginxContainer(c: ComposeContainerObj): boolean {
+function isNginxContainer(c: ComposeContainerObj): boolean {
   if (c.image) return /(^|\/)(nginx|openresty)([:@-]|$)/i.test(c.image);
   return /nginx/i.test(c.service) || /nginx/i.test(c.build ?? '');
 }

@@ -382,7 +382,7 @@ export type NetworkObj = Base & {
 export type VolumeObj = Base & { role: 'volume'; kind: 'Volume'; external: boolean; driver?: string };
 
 /** Any other kind (RBAC, CRDs, …): drawn as a box, never an error. */
-export type GenericObj = Base & { role: 'generic' };
+type GenericObj = Base & { role: 'generic' };
 
 export type TopologyObject =
   | ClusterObj

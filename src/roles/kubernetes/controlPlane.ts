@@ -1,7 +1,7 @@
 import type { RoleSpec } from '../types';
 
 /** What each control-plane component does, in one line, for the expanded control plane. */
-export const CONTROL_PLANE_ROLES: Readonly<Record<string, string>> = {
+const CONTROL_PLANE_ROLES: Readonly<Record<string, string>> = {
   'API server': 'front door of the cluster: every kubectl apply lands here',
   scheduler: 'picks a node for each new pod',
   'controller manager': 'keeps replicas and endpoints as declared',

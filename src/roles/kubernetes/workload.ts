@@ -4,7 +4,7 @@ import type { RoleSpec } from '../types';
 import { containersSection, makerSections, selectorRows } from './facts';
 
 /** `Deployment · 3 replicas · HPA 2–10`: what a workload is and how many pods it asks for. */
-export function workloadSummary(object: WorkloadObj): string {
+function workloadSummary(object: WorkloadObj): string {
   const replicas = `${object.replicas} replica${object.replicas === 1 ? '' : 's'}`;
   const hpa = object.autoscaler ? ` · HPA ${object.autoscaler.minReplicas}–${object.autoscaler.maxReplicas}` : '';
   return `${object.kind} · ${replicas}${hpa}`;

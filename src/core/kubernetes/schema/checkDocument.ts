@@ -134,7 +134,7 @@ function reportFinding(
 }
 
 /** `spec.containers[0].ports`: a path the way kubectl prints it. */
-export function formatPath(path: readonly PathSegment[]): string {
+function formatPath(path: readonly PathSegment[]): string {
   return path
     .map((segment, index) => (typeof segment === 'number' ? `[${segment}]` : index === 0 ? segment : `.${segment}`))
     .join('');

@@ -9,7 +9,7 @@
  */
 export type TypeCode = string;
 
-export type ObjectType = {
+type ObjectType = {
   /** fields by JSON name */
   f: Record<string, TypeCode>;
   /** required fields */

@@ -121,7 +121,7 @@ function describeValue(value: unknown): string {
 }
 
 /** A known field that differs only in case or by up to two edits (`replica` → `replicas`). */
-export function nearestField(name: string, fields: readonly string[]): string | undefined {
+function nearestField(name: string, fields: readonly string[]): string | undefined {
   const lower = name.toLowerCase();
   const sameCase = fields.find((field) => field.toLowerCase() === lower);
   if (sameCase) return sameCase;
