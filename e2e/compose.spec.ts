@@ -105,4 +105,19 @@ test.describe('Docker Compose', () => {
     await app.editor.openTab('.env');
     expect(await app.editor.text()).toBe('WEB_PORT=8088\nCOMPOSE_PROFILES=debug\n');
   });
+
+  test('the editor and the canvas point at each other: a click shows the service, the cursor lights its box', async ({
+    app,
+    page,
+  }) => {
+    await app.loadSample('go-backend-compose');
+    await app.canvas.box('Container', 'api').click();
+    await expect.poll(() => app.editor.cursorLine()).toBe(10);
+    await expect(app.inspector.section('Ports')).toContainText('0.0.0.0:8080 → 8080/tcp');
+    await expect(app.inspector.links('Depends on')).toContainText('Container postgres');
+
+    await page.locator('[data-testid="editor"] .cm-line', { hasText: 'POSTGRES_DB' }).click();
+    await expect(app.canvas.box('Container', 'postgres')).toHaveClass(/is-cursor/);
+    await expect(app.canvas.box('Container', 'api')).not.toHaveClass(/is-cursor/);
+  });
 });

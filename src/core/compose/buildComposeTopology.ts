@@ -18,7 +18,7 @@ import { containerEdges } from './edges';
 import type { Variables } from './interpolate';
 import { loadComposeProject } from './loadProject';
 import { attachProxyRoutes } from './proxy';
-import { entrySpan, fieldSpan, spanAt, type Located } from './project';
+import { declarationSpan, entrySpan, fieldSpan, type Located } from './project';
 import { readService, type ServiceFacts } from './readService';
 
 export type ComposeBuildOptions = {
@@ -89,7 +89,7 @@ export function buildComposeTopology(
       external: truthy(v.external),
       ...(typeof v.driver === 'string' ? { driver: v.driver } : {}),
       implicit: !declared,
-      ...(declared ? { source: spanAt(declared.origin, [], 'key') } : {}),
+      ...(declared ? { source: declarationSpan(declared.origin) } : {}),
     };
     networks.set(name, obj);
   };
@@ -105,7 +105,7 @@ export function buildComposeTopology(
       parent: COMPOSE_HOST_ID,
       external: truthy(v.external),
       ...(typeof v.driver === 'string' ? { driver: v.driver } : {}),
-      source: spanAt(vol.origin, [], 'key'),
+      source: declarationSpan(vol.origin),
     });
   }
 
@@ -168,7 +168,7 @@ export function buildComposeTopology(
         replica,
         networks: attachments.map((a) => ({ ...a, aliases: [...a.aliases] })),
         ports: rest.exposed.map((e): PortSpec => ({ port: e.port, protocol: e.protocol })),
-        source: spanAt(service.origin, [], 'key'),
+        source: declarationSpan(service.origin),
       });
     }
   }

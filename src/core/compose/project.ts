@@ -34,6 +34,16 @@ export function spanAt(origin: Origin, below: readonly PathSegment[] = [], at: '
   return origin.doc.locate([...origin.path, ...below], at);
 }
 
+/**
+ * The whole declaration of a service, network or volume: from its key to the end of its value,
+ * so a cursor anywhere inside it finds the box, and a click on the box selects all of it.
+ */
+export function declarationSpan(origin: Origin): SourceSpan {
+  const key = spanAt(origin, [], 'key');
+  const value = spanAt(origin, [], 'value');
+  return value.end.offset > key.end.offset ? { ...key, end: value.end } : key;
+}
+
 /** Where a field of a located thing was written (its key's span when asked), else where the thing is declared. */
 export function fieldSpan(item: Located, field: string, at: 'key' | 'value' = 'value'): SourceSpan {
   const origin = item.fields.get(field);
