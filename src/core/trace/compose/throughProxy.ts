@@ -38,7 +38,7 @@ export function continueThroughProxy(
     return failAt(
       hops,
       'TRACE-NO-RULE',
-      `nginx in ${proxy.name} has no location for ${url.path} on port ${port} (${proxy.proxy.configFile ?? 'its config'} routes ${routes.map((r) => `${r.listen} ${r.location}`).join(', ') || 'nothing'}); it answers 404.`,
+      `${proxyName(proxy)} has no location for ${url.path} on port ${port} (${proxy.proxy.configFile ?? 'its config'} routes ${routes.map((r) => `${r.listen} ${r.location}`).join(', ') || 'nothing'}); it answers 404.`,
       { object: proxy.id, status: 404 },
     );
   }
@@ -54,8 +54,8 @@ export function continueThroughProxy(
       hops,
       resolved.reason === 'unknown' ? 'TRACE-DNS-NXDOMAIN' : 'TRACE-COMPOSE-NO-SHARED-NETWORK',
       resolved.reason === 'unknown'
-        ? `nginx in ${proxy.name} proxies ${route.location} to ${route.upstreamHost}, which no service, alias or container_name on its networks answers; it returns 502.`
-        : `nginx in ${proxy.name} proxies ${route.location} to ${route.upstreamHost}, but they share no network; put both on one network.`,
+        ? `${proxyName(proxy)} proxies ${route.location} to ${route.upstreamHost}, which no service, alias or container_name on its networks answers; it returns 502.`
+        : `${proxyName(proxy)} proxies ${route.location} to ${route.upstreamHost}, but they share no network; put both on one network.`,
       { object: proxy.id, status: 502 },
     );
   }
@@ -66,7 +66,7 @@ export function continueThroughProxy(
       ctx,
       resolved.network.network,
       resolved.network.name,
-      `nginx in ${proxy.name} matches location ${route.location} and proxies to ${route.upstreamHost}:${route.upstreamPort} on network ${resolved.network.name}`,
+      `${proxyName(proxy)} matches location ${route.location} and proxies to ${route.upstreamHost}:${route.upstreamPort} on network ${resolved.network.name}`,
       `${routeHopDetail}, ${route.upstreamHost} on network ${resolved.network.name}`,
     ),
     containerHop(
@@ -79,4 +79,9 @@ export function continueThroughProxy(
     ),
   );
   return continueThroughProxy(ctx, hops, target, route.upstreamPort, url, depth + 1);
+}
+
+/** `nginx` for a container named nginx, `nginx in edge-proxy` for one named otherwise. */
+function proxyName(proxy: { name: string }): string {
+  return proxy.name === 'nginx' ? 'nginx' : `nginx in ${proxy.name}`;
 }
