@@ -6,7 +6,7 @@ import {
   type NetworkObj,
   type Topology,
 } from '../../model/topology';
-import type { Hop, Trace, TraceFailure, TraceFailureCode, TraceRequest } from '../types';
+import type { Hop, TraceRequest } from '../types';
 
 /** What the Compose tracer looks things up in, built once per trace. */
 export type ComposeTraceContext = {
@@ -25,25 +25,6 @@ export function composeContext(topology: Topology, request: TraceRequest): Compo
     ...(host ? { host } : {}),
     requestIndex: Math.max(0, Math.floor(request.requestIndex ?? 0)),
   };
-}
-
-/** Ends a trace with a failure; the last hop (or `failedHop`, appended) is marked failed. */
-export function failAt(
-  hops: Hop[],
-  code: TraceFailureCode,
-  message: string,
-  extra: { object?: ObjectId; status?: number; failedHop?: Hop } = {},
-): Trace {
-  const all = extra.failedHop ? [...hops, extra.failedHop] : [...hops];
-  const last = all[all.length - 1];
-  if (last) all[all.length - 1] = { ...last, failed: true };
-  const failure: TraceFailure = {
-    code,
-    message,
-    ...(extra.object ? { object: extra.object } : {}),
-    ...(extra.status !== undefined ? { status: extra.status } : {}),
-  };
-  return { ok: false, hops: all, failure };
 }
 
 /** The hop of a container receiving the request on `port`. */

@@ -1,8 +1,9 @@
+import { fail } from '../context';
 import { isLoopback } from '../../compose/ports';
 import type { ComposeContainerObj, ComposePublishedPort, Protocol } from '../../model/topology';
 import type { Hop, Trace } from '../types';
 import { formatRequestUrl, type RequestUrl } from '../url';
-import { containerHop, failAt, networkHop, pickReplica, type ComposeTraceContext } from './context';
+import { containerHop, networkHop, pickReplica, type ComposeTraceContext } from './context';
 import { continueThroughProxy } from './throughProxy';
 
 /**
@@ -78,7 +79,7 @@ export function traceFromHost(ctx: ComposeTraceContext, url: RequestUrl, clientH
     }
     const localOnly = hits.find((h) => h.binding.localOnly);
     if (localOnly) {
-      return failAt(
+      return fail(
         hops,
         'TRACE-COMPOSE-LOCAL-ONLY',
         `${localOnly.container.service} publishes ${url.port} on ${hostIpLabel(localOnly.binding)} only: it answers requests from the host itself (http://localhost:${url.port}), not from other machines. Publish on 0.0.0.0 ("${url.port}:${localOnly.binding.target}") to open it.`,
@@ -102,7 +103,7 @@ export function traceFromHost(ctx: ComposeTraceContext, url: RequestUrl, clientH
         `${inside.published.some((p) => p.target === url.port && p.published === undefined) ? ' on a fixed host port (the engine picks a random one)' : ''}. ` +
         `Add ports: ["${url.port}:${url.port}"] to ${inside.service}, or trace from another service with --from.`
       : `Nothing on the host listens on ${url.port}: no service publishes it (published: ${publishedList(ctx) || 'none'}).`;
-    return failAt(hops, 'TRACE-COMPOSE-NOT-PUBLISHED', message, {
+    return fail(hops, 'TRACE-COMPOSE-NOT-PUBLISHED', message, {
       ...(inside ? { object: inside.id } : hostId ? { object: hostId } : {}),
       failedHop: {
         kind: 'host',

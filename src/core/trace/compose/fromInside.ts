@@ -1,8 +1,9 @@
+import { fail } from '../context';
 import { effectiveNetworks, resolveComposeName, type NameVia } from '../../compose/resolveName';
 import type { ComposeContainerObj } from '../../model/topology';
 import type { Hop, Trace } from '../types';
 import type { RequestUrl } from '../url';
-import { containerHop, failAt, networkHop, pickReplica, type ComposeTraceContext } from './context';
+import { containerHop, networkHop, pickReplica, type ComposeTraceContext } from './context';
 import { continueThroughProxy } from './throughProxy';
 
 const VIA_WORDS: Record<NameVia, string> = {
@@ -49,7 +50,7 @@ export function traceFromInside(
   }
   const networks = effectiveNetworks(caller, ctx.containers);
   if (networks.length === 0) {
-    return failAt(
+    return fail(
       hops,
       'TRACE-COMPOSE-NO-SHARED-NETWORK',
       caller.networkMode?.kind === 'host'
@@ -62,7 +63,7 @@ export function traceFromInside(
   if (!resolved.ok) {
     const hidden = ctx.host?.inactiveServices.find((s) => s.service.toLowerCase() === url.host);
     if (hidden) {
-      return failAt(
+      return fail(
         hops,
         'TRACE-COMPOSE-INACTIVE-PROFILE',
         `${url.host} only runs with profile ${hidden.profiles.join(' or ')}, which is not active; activate it (docker compose --profile ${hidden.profiles[0]} up) to reach it.`,
@@ -71,14 +72,14 @@ export function traceFromInside(
     }
     if (resolved.reason === 'no-shared-network') {
       const target = resolved.targets[0]!;
-      return failAt(
+      return fail(
         hops,
         'TRACE-COMPOSE-NO-SHARED-NETWORK',
         `${caller.service} (networks ${networks.map((n) => n.name).join(', ')}) and ${target.service} (networks ${target.networks.map((n) => n.name).join(', ') || 'none'}) share no network, so "${url.host}" does not resolve from ${caller.service}. Put both on one network.`,
         { object: target.id },
       );
     }
-    return failAt(
+    return fail(
       hops,
       'TRACE-DNS-NXDOMAIN',
       `"${url.host}" does not resolve from ${caller.service}: no service, network alias or container_name of that name is on its networks (${networks.map((n) => n.name).join(', ')}).`,

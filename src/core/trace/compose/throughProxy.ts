@@ -1,9 +1,10 @@
+import { fail } from '../context';
 import { matchProxyRoute } from '../../compose/nginxConfig';
 import { resolveComposeName } from '../../compose/resolveName';
 import type { ComposeContainerObj } from '../../model/topology';
 import type { Hop, Trace } from '../types';
 import type { RequestUrl } from '../url';
-import { containerHop, failAt, networkHop, pickReplica, type ComposeTraceContext } from './context';
+import { containerHop, networkHop, pickReplica, type ComposeTraceContext } from './context';
 
 /**
  * Follows an HTTP request that reached a reverse-proxy container on `port` through its nginx
@@ -35,7 +36,7 @@ export function continueThroughProxy(
   }
   const route = matchProxyRoute(routes, port, url.host, url.path);
   if (!route) {
-    return failAt(
+    return fail(
       hops,
       'TRACE-NO-RULE',
       `${proxyName(proxy)} has no location for ${url.path} on port ${port} (${proxy.proxy.configFile ?? 'its config'} routes ${routes.map((r) => `${r.listen} ${r.location}`).join(', ') || 'nothing'}); it answers 404.`,
@@ -50,7 +51,7 @@ export function continueThroughProxy(
     ...(route.span ? { span: route.span } : {}),
   };
   if (!resolved.ok) {
-    return failAt(
+    return fail(
       hops,
       resolved.reason === 'unknown' ? 'TRACE-DNS-NXDOMAIN' : 'TRACE-COMPOSE-NO-SHARED-NETWORK',
       resolved.reason === 'unknown'

@@ -1,7 +1,8 @@
+import { fail } from '../context';
 import type { Topology } from '../../model/topology';
 import type { Hop, Trace, TraceRequest } from '../types';
 import { formatRequestUrl, parseRequestUrl } from '../url';
-import { composeContext, failAt } from './context';
+import { composeContext } from './context';
 import { isFromHostItself, traceFromHost } from './fromHost';
 import { findCaller, traceFromInside } from './fromInside';
 
@@ -20,7 +21,7 @@ export function traceCompose(topology: Topology, request: TraceRequest): Trace {
       const message = hidden
         ? `Service ${request.from} only runs with profile ${hidden.profiles.join(' or ')}, which is not active.`
         : `No service or container named ${request.from} (services: ${[...new Set(ctx.containers.map((c) => c.service))].join(', ') || 'none'}).`;
-      return failAt([], hidden ? 'TRACE-COMPOSE-INACTIVE-PROFILE' : 'TRACE-BAD-FROM', message, {
+      return fail([], hidden ? 'TRACE-COMPOSE-INACTIVE-PROFILE' : 'TRACE-BAD-FROM', message, {
         failedHop: { kind: 'client', name: request.from, detail: 'unknown client', caption: message },
       });
     }
@@ -31,11 +32,11 @@ export function traceCompose(topology: Topology, request: TraceRequest): Trace {
       caption: `Container ${caller.name} sends the request${'error' in parsed ? '' : ` to ${formatRequestUrl(parsed)}`}`,
       objectId: caller.id,
     };
-    if ('error' in parsed) return failAt([], 'TRACE-BAD-URL', parsed.error, { failedHop: clientHop, status: 400 });
+    if ('error' in parsed) return fail([], 'TRACE-BAD-URL', parsed.error, { failedHop: clientHop, status: 400 });
     return traceFromInside(ctx, caller, parsed, clientHop);
   }
   if ('error' in parsed) {
-    return failAt([], 'TRACE-BAD-URL', parsed.error, {
+    return fail([], 'TRACE-BAD-URL', parsed.error, {
       failedHop: { kind: 'client', name: 'client', detail: request.url, caption: 'The URL cannot be traced' },
       status: 400,
     });
@@ -59,7 +60,7 @@ export function traceCompose(topology: Topology, request: TraceRequest): Trace {
       };
   const service = ctx.containers.find((c) => c.service === parsed.host || c.containerName === parsed.host);
   if (!local && service) {
-    return failAt(
+    return fail(
       [clientHop],
       'TRACE-DNS-NXDOMAIN',
       `"${parsed.host}" is a service name: it resolves only inside the project's networks. Trace from the host with http://localhost:PORT, or from another service with --from (e.g. --from ${ctx.containers.find((c) => c !== service)?.service ?? 'SERVICE'}).`,
