@@ -1,3 +1,4 @@
+import { suggestionList } from '../suggestionList';
 import { containerConnections } from '../../compose/connections';
 import { objectsOfRole, type Topology } from '../../model/topology';
 import type { TraceSuggestion } from '../suggest';
@@ -19,15 +20,7 @@ const PORT_SCHEMES: Record<number, string> = {
  * published port, and each connection a service's environment or command names (from inside).
  */
 export function suggestComposeTraceUrls(topology: Topology): TraceSuggestion[] {
-  const out: TraceSuggestion[] = [];
-  const seen = new Set<string>();
-  const add = (s: TraceSuggestion) => {
-    const key = `${s.from ?? ''} ${s.url}`;
-    if (!seen.has(key)) {
-      seen.add(key);
-      out.push(s);
-    }
-  };
+  const { add, list: out } = suggestionList();
   const containers = objectsOfRole(topology, 'container');
   for (const c of containers) {
     for (const p of c.published) {

@@ -1,3 +1,4 @@
+import { suggestionList } from '../suggestionList';
 import { objectsOfRole, type PodObj, type ServiceObj, type Topology, type WorkloadObj } from '../../model/topology';
 import { podDnsName } from './dns';
 import { listLoadBalancerAddresses } from './loadBalancer';
@@ -34,15 +35,7 @@ function callerFor(
  * DNS name on each port from a workload of its namespace. Deduplicated, in that order.
  */
 export function suggestKubernetesUrls(topology: Topology): TraceSuggestion[] {
-  const out: TraceSuggestion[] = [];
-  const seen = new Set<string>();
-  const add = (s: TraceSuggestion) => {
-    const key = `${s.from ?? ''} ${s.url}`;
-    if (!seen.has(key)) {
-      seen.add(key);
-      out.push(s);
-    }
-  };
+  const { add, list: out } = suggestionList();
   const services = objectsOfRole(topology, 'service');
   const pods = objectsOfRole(topology, 'pod');
   const workloads = objectsOfRole(topology, 'workload');
