@@ -59,3 +59,14 @@ export const VIEW_IDS = {
   inspectorLink: 'inspector-link',
   inspectorProblem: 'inspector-problem',
 } as const;
+
+/** Test ids of the Export menu. */
+export const EXPORT_IDS = {
+  button: 'export-button',
+  svg: 'export-svg',
+  png: 'export-png',
+  animatedSvg: 'export-animated-svg',
+  html: 'export-html',
+  mermaid: 'export-mermaid',
+  status: 'export-status',
+} as const;

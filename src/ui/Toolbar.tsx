@@ -3,6 +3,7 @@ import type { Store } from '../state/store';
 import { useAppStore, useStoreApi } from '../state/StoreProvider';
 import type { ThemeChoice } from '../state/viewSlice';
 import { SampleMenu } from './SampleMenu';
+import { ExportMenu } from './ExportMenu';
 import type { ControlPlaneMode } from '../layout/viewGraph';
 import { TEST_IDS, VIEW_IDS } from '../testIds';
 import { addFilesToWorkspace } from './workspaceFiles';
@@ -144,6 +145,7 @@ export function Toolbar() {
           </label>
         </>
       )}
+      <ExportMenu />
       <button
         className="button"
         data-testid={TEST_IDS.themeToggle}
