@@ -2,14 +2,14 @@ import { writeFileSync } from 'node:fs';
 import ELK from 'elkjs/lib/elk.bundled.js';
 import type { AnalyzeOptions } from '../core/analyze';
 import type { SourceFile } from '../core/model/source';
-import { exportHtml, exportMermaid } from '../render/exports';
+import { exportHtml, exportMermaid, exportTraceStill } from '../render/exports';
 import { renderFiles } from '../render/renderFiles';
 import { svgToPng } from './png';
 
 /**
  * `portolan render FILE... [-o OUT] [--trace URL] [--from NAME] [--nodes N] [--theme
  * light|dark]`: writes the picture in the format OUT's extension names — `.svg` (animated with
- * the trace of URL when `--trace` is given), `.png` (the SVG at 2×), `.html` (one self-contained
+ * the trace of URL when `--trace` is given), `.png` (the SVG at 2×; a trace as it ends), `.html` (one self-contained
  * page), `.mmd` (a Mermaid flowchart) — or an SVG to stdout without `-o`. Exit codes: 0 when
  * written — input with problems is still drawn, as the app draws it, and the count of problems
  * goes to stderr; 2 for a usage error; 1 when the output file cannot be written.
@@ -83,9 +83,10 @@ export async function runRender(
   let content: string | Buffer;
   let note = '';
   if (format === 'png') {
-    const png = svgToPng(result.svg);
+    // A PNG cannot animate: a trace is drawn as it ends, packet on the last hop, last caption.
+    const png = svgToPng(exportTraceStill(result.source) ?? result.svg);
     content = png.png;
-    note = `, ${png.width}×${png.height} px${result.trace ? ', the first frame of the trace' : ''}`;
+    note = `, ${png.width}×${png.height} px${result.trace ? ', the trace as it ends' : ''}`;
   } else if (format === 'html') {
     content = exportHtml(result.source);
   } else if (format === 'mmd') {

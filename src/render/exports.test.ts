@@ -1,7 +1,14 @@
 import ELK from 'elkjs/lib/elk.bundled.js';
 import { describe, expect, it } from 'vitest';
 import type { SourceFile } from '../core/model/source';
-import { exportAnimatedSvg, exportHtml, exportMermaid, exportSvg, type ExportSource } from './exports';
+import {
+  exportAnimatedSvg,
+  exportHtml,
+  exportMermaid,
+  exportSvg,
+  exportTraceStill,
+  type ExportSource,
+} from './exports';
 import { renderFiles } from './renderFiles';
 import { xmlProblems } from './xmlWellFormed.testkit';
 
@@ -61,6 +68,16 @@ describe('exports', () => {
     expect(animated).toContain('Portolan: a request to https://api.hwangbogyumin.com/, hop by hop');
     expect(keyframesOf(animated).length).toBeGreaterThan(3);
     expect(exportAnimatedSvg(await source({ trace: null }))).toBeUndefined();
+  });
+
+  it('the trace still (for a PNG): packet and last caption placed by attributes, no animation', async () => {
+    const still = exportTraceStill(await source())!;
+    expect(xmlProblems(still)).toEqual([]);
+    expect(still).not.toContain('@keyframes');
+    expect(still).toMatch(/<g class="pt-packet" transform="translate\([\d.]+ [\d.]+\)"><circle [^>]*fill="#/);
+    expect(still).toContain('Hop 6/6');
+    expect(still).not.toContain('Hop 1/6 ·');
+    expect(exportTraceStill(await source({ trace: null }))).toBeUndefined();
   });
 
   it('ids and keyframe names are unique per export, so two can sit inline on one page', async () => {

@@ -64,6 +64,23 @@ export function exportAnimatedSvg(source: ExportSource): string | undefined {
   });
 }
 
+/**
+ * The trace as one still picture (the packet where the request ends, the last caption), for a
+ * PNG, which cannot animate; undefined without a trace.
+ */
+export function exportTraceStill(source: ExportSource): string | undefined {
+  const { trace } = source;
+  if (!trace || trace.hops.length === 0) return undefined;
+  const idPrefix = scopeOf(source, 'still');
+  return renderSvg(source.positioned, {
+    theme: source.theme,
+    title: exportTitle(source, true),
+    trace: { trace, hopBoxes: hopBoxesFor(source.positioned, source.topology, trace) },
+    still: true,
+    ...(idPrefix ? { idPrefix } : {}),
+  });
+}
+
 /** One self-contained HTML file: the picture, and the animated trace with its hops when there is one. */
 export function exportHtml(source: ExportSource): string {
   const animated = exportAnimatedSvg(source);

@@ -33,6 +33,12 @@ export type RenderOptions = {
    * same file and different pictures can sit inline on one page.
    */
   idPrefix?: string;
+  /**
+   * The trace as one still picture instead of an animation: the packet where the request ends,
+   * the last caption, the red ring where it stops — with attributes, not CSS animation, for
+   * renderers that play none (a PNG).
+   */
+  still?: boolean;
 };
 
 const MARGIN = 12;
@@ -81,10 +87,17 @@ export function renderSvg(positioned: PositionedGraph, options: RenderOptions = 
   });
   if (scene) {
     body.push(traceOutlines(scene, rects, palette));
-    body.push(packetMarkup(palette));
+    const last = scene.plan.stops[scene.plan.stops.length - 1];
+    const failed = scene.failedHop >= 0;
+    body.push(
+      options.still
+        ? packetMarkup(palette, { at: last, fill: failed ? palette.error : palette.accent })
+        : packetMarkup(palette),
+    );
   }
 
-  const css = [baseCss(palette, scope), scene ? traceCss(scene, palette, scope) : ''].join('\n');
+  const css = [baseCss(palette, scope), scene && !options.still ? traceCss(scene, palette, scope) : ''].join('\n');
+  const shownCaptions = captions && options.still ? { ...captions, items: captions.items.slice(-1) } : captions;
   return [
     `<svg xmlns="http://www.w3.org/2000/svg" width="${num(width)}" height="${num(height)}" viewBox="0 0 ${num(width)} ${num(height)}" id="${scope}" role="img" aria-labelledby="${id('title')} ${id('desc')}">`,
     el('title', { id: id('title') }, escapeXml(title)),
@@ -93,7 +106,7 @@ export function renderSvg(positioned: PositionedGraph, options: RenderOptions = 
     el('defs', {}, defs.join('')),
     el('rect', { width, height, fill: palette.canvasBg }),
     el('g', { transform: `translate(${MARGIN} ${MARGIN})`, fill: palette.text }, body.join('\n')),
-    captions ? captionBarMarkup(captions, palette, graphHeight, width) : '',
+    shownCaptions ? captionBarMarkup(shownCaptions, palette, graphHeight, width) : '',
     '</svg>',
     '',
   ].join('\n');

@@ -29,6 +29,8 @@ export const END_PAUSE_MS = 2200;
 const FADE_MS = 160;
 const PACKET_FADE_MS = 300;
 const PACKET_INSET = { x: 20, y: 15 };
+/** The width of one problem badge and its gap (see badgeMarkup in svg.ts). */
+const BADGE_SPACE = 22;
 
 /** Where a trace sits on the drawn graph: its stops, and the boxes and edges on its path. */
 export function traceScene(
@@ -43,10 +45,12 @@ export function traceScene(
     ...centred,
     stops: centred.stops.map((stop) => {
       const box = stop.boxId ? sizes.get(stop.boxId) : undefined;
+      // …left of its problem badges, which it would otherwise hide.
+      const badges = (box?.problems.error ? BADGE_SPACE : 0) + (box?.problems.warning ? BADGE_SPACE : 0);
       return box
         ? {
             ...stop,
-            x: stop.centre.x + box.width / 2 - PACKET_INSET.x,
+            x: stop.centre.x + box.width / 2 - PACKET_INSET.x - badges,
             y: stop.centre.y - box.height / 2 + PACKET_INSET.y,
           }
         : stop;
@@ -164,13 +168,17 @@ export function traceCss(scene: TraceScene, palette: Palette, scope: string): st
   return rules.join('\n');
 }
 
-/** The packet: a dot with a halo, moved by `.pt-packet`'s keyframes. */
-export function packetMarkup(palette: Palette): string {
+/**
+ * The packet: a dot with a halo, moved by `.pt-packet`'s keyframes — or, for a still picture,
+ * placed and coloured by attributes (`still`), which every renderer reads.
+ */
+export function packetMarkup(palette: Palette, still?: { at?: { x: number; y: number }; fill: string }): string {
+  const fill = still?.fill;
   return el(
     'g',
-    { class: 'pt-packet' },
-    el('circle', { r: 13, 'fill-opacity': 0.22, class: 'pt-dot' }) +
-      el('circle', { r: 8, stroke: palette.panel, 'stroke-width': 2.5, class: 'pt-dot' }),
+    { class: 'pt-packet', transform: still?.at ? `translate(${num(still.at.x)} ${num(still.at.y)})` : undefined },
+    el('circle', { r: 13, 'fill-opacity': 0.22, class: 'pt-dot', fill }) +
+      el('circle', { r: 8, stroke: palette.panel, 'stroke-width': 2.5, class: 'pt-dot', fill }),
   );
 }
 
