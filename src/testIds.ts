@@ -67,3 +67,14 @@ export const COMPOSE_IDS = {
   variablesButton: 'compose-variables',
   variable: 'compose-variable',
 } as const;
+
+/** Test ids of the Export menu. */
+export const EXPORT_IDS = {
+  button: 'export-button',
+  svg: 'export-svg',
+  png: 'export-png',
+  animatedSvg: 'export-animated-svg',
+  html: 'export-html',
+  mermaid: 'export-mermaid',
+  status: 'export-status',
+} as const;

@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { analyze } from '../core/analyze';
+import { analyze, type AnalyzeOptions } from '../core/analyze';
 import { loadKubeSchemas } from '../core/kubernetes/schema/loadKubeSchemas';
 import { DEFAULT_KUBE_VERSION, isKubeVersion, KUBE_VERSIONS } from '../core/kubernetes/schema/versions';
 import type { SourceFile } from '../core/model/source';
@@ -17,13 +17,15 @@ commands:
                                 a request followed hop by hop, as JSON: from the Internet, or
                                 from the pod of workload NAME; exit 0 when a trace was printed
                                 (see "ok"), 2 on a usage error
-  Compose options (check, graph, trace): --profile NAME[,NAME] activates profiles;
+  render FILE... [-o OUT] [--trace URL] [--from NAME] [--nodes N] [--theme light|dark]
+                                the picture, in the format OUT's extension names: .svg (a
+                                standalone SVG, animated with the trace of URL), .png (at 2x),
+                                .html (one self-contained page: picture, animated trace, hops),
+                                .mmd (a Mermaid flowchart); an SVG on stdout without -o;
+                                exit 0 when written, 2 on a usage error
+  Compose options (check, graph, trace, render): --profile NAME[,NAME] activates profiles;
         --var KEY=VALUE[,KEY=VALUE] sets interpolation variables (a FILE named .env or *.env is
         read as a dotenv file, a FILE named *.conf as an nginx config)
-  render FILE... [-o out.svg] [--trace URL] [--from NAME] [--nodes N] [--theme light|dark]
-                                the cluster picture as a standalone SVG (stdout without -o),
-                                animated with the trace of URL; exit 0 when written, 2 on a
-                                usage error
 
 options of every command:
   --kube-version X.Y            the Kubernetes version whose API server checks the files
@@ -86,20 +88,20 @@ export function run(
     );
     return 2;
   }
-  if (command === 'render') return runRender(sources, nodes, options, out, err);
   const compose = composeOptions(options);
   if ('error' in compose) {
     err(`portolan: ${compose.error}\n`);
     return 2;
   }
   return loadKubeSchemas(kubeVersion).then((kubeSchemas) => {
-    const analysis = analyze(sources, {
+    const analyzeOptions: AnalyzeOptions = {
       ...(nodes !== undefined ? { nodes } : {}),
       ...compose,
       kubeVersion,
       kubeSchemas,
-    });
-    return report(command, analysis, options, out, err);
+    };
+    if (command === 'render') return runRender(sources, analyzeOptions, options, out, err);
+    return report(command, analyze(sources, analyzeOptions), options, out, err);
   });
 }
 

@@ -1,21 +1,20 @@
 import type { ELK } from 'elkjs/lib/elk-api';
-import { analyze, type Analysis } from '../core/analyze';
+import { analyze, type Analysis, type AnalyzeOptions } from '../core/analyze';
 import type { SourceFile } from '../core/model/source';
 import { traceRequest, type Trace } from '../core/trace';
 import { layoutWithElk, type PositionedGraph } from '../layout/elkLayout';
-import { hopBoxesFor } from '../layout/traceBoxes';
 import { buildViewGraph } from '../layout/viewGraph';
 import type { Theme } from '../roles';
-import { renderSvg } from './svg';
+import { exportAnimatedSvg, exportSvg, type ExportSource } from './exports';
 
 /**
- * Files → SVG, the whole pipeline of `portolan render`: analyze, view, lay out (with the ELK
+ * Files → picture, the whole pipeline of `portolan render`: analyze, view, lay out (with the ELK
  * instance the caller made, so this stays free of Node and of workers), trace, draw.
  */
 
 export type RenderFilesOptions = {
-  /** simulated worker nodes (default 3) */
-  nodes?: number;
+  /** what analyze takes: simulated nodes, Kubernetes version and schemas, Compose profiles and variables */
+  analyze?: AnalyzeOptions;
   theme?: Theme;
   /** a URL to trace and animate */
   traceUrl?: string;
@@ -24,7 +23,10 @@ export type RenderFilesOptions = {
 };
 
 export type RenderFilesResult = {
+  /** the picture, animated when a trace was asked for */
   svg: string;
+  /** what every export format is made from (see exports.ts) */
+  source: ExportSource;
   analysis: Analysis;
   graph: PositionedGraph;
   trace?: Trace;
@@ -36,17 +38,19 @@ export async function renderFiles(
   files: readonly SourceFile[],
   options: RenderFilesOptions = {},
 ): Promise<RenderFilesResult> {
-  const analysis = analyze(files, options.nodes !== undefined ? { nodes: options.nodes } : {});
+  const analysis = analyze(files, options.analyze ?? {});
   const graph = await layoutWithElk(elk, buildViewGraph(analysis.topology, analysis.diagnostics));
-  const theme = options.theme ?? 'light';
-  if (!options.traceUrl) {
-    return { svg: renderSvg(graph, { theme }), analysis, graph };
-  }
+  const base: ExportSource = { positioned: graph, topology: analysis.topology, theme: options.theme ?? 'light' };
+  if (!options.traceUrl) return { svg: exportSvg(base), source: base, analysis, graph };
   const trace = traceRequest(analysis.topology, {
     url: options.traceUrl,
     ...(options.traceFrom ? { from: options.traceFrom } : {}),
   });
-  const hopBoxes = hopBoxesFor(graph, analysis.topology, trace);
-  const title = `Portolan: a request to ${options.traceUrl}${options.traceFrom ? ` from ${options.traceFrom}` : ''}, hop by hop`;
-  return { svg: renderSvg(graph, { theme, title, trace: { trace, hopBoxes } }), analysis, graph, trace };
+  const source: ExportSource = {
+    ...base,
+    trace,
+    traceUrl: options.traceUrl,
+    ...(options.traceFrom ? { traceFrom: options.traceFrom } : {}),
+  };
+  return { svg: exportAnimatedSvg(source) ?? exportSvg(source), source, analysis, graph, trace };
 }

@@ -24,6 +24,17 @@ function captionOf(svg: string, i: number): string {
   return match ? match[1]!.replace(/<[^>]+>/g, (tag) => (tag.startsWith('</text') ? ' ' : '')).trim() : '';
 }
 
+/** The picture's scope: its root id, which starts every other id and keyframe name. */
+function scopeOf(svg: string): string {
+  return /^<svg [^>]*\bid="([^"]+)"/.exec(svg)?.[1] ?? '';
+}
+
+/** The top-level rules of the picture's stylesheet, one per line as the renderer writes them. */
+function styleRules(svg: string): string[] {
+  const css = /<style>([\s\S]*?)<\/style>/.exec(svg)?.[1] ?? '';
+  return css.split('\n').filter((line) => line.trim());
+}
+
 /** The markup with all text content and the SVG namespace removed: what could load something. */
 function markupOnly(svg: string): string {
   return svg.replace(/>[^<]*</g, '><').replace(' xmlns="http://www.w3.org/2000/svg"', '');
@@ -46,14 +57,18 @@ describe('renderSvg: the cluster picture', () => {
     expect(svg).toMatch(
       /^<svg xmlns="http:\/\/www\.w3\.org\/2000\/svg" width="\d+" height="\d+" viewBox="0 0 \d+ \d+"/,
     );
-    expect(svg).toContain('<title id="pt-title">');
-    expect(svg).toContain('<desc id="pt-desc">');
+    const scope = scopeOf(svg);
+    expect(scope).toMatch(/^pt-[0-9a-f]{8}$/);
+    expect(svg).toContain(`<title id="${scope}-title">`);
+    expect(svg).toContain(`<desc id="${scope}-desc">`);
     expect(svg).toContain('golang-backend-api-service');
     expect(svg.match(/golang-backend-api-deployment-[a-z0-9]+-[a-z0-9]+/g)?.length).toBeGreaterThanOrEqual(2);
     expect(svg).toContain(HOST);
     expect(svg).toContain('node-3');
     expect(svg).not.toContain('@keyframes');
-    expect(svg).toContain('marker-end="url(#pt-arrow)"');
+    expect(svg).toContain(`marker-end="url(#${scope}-arrow)"`);
+    // Every style rule sits under the root's id, so the picture can be inlined next to another.
+    expect(styleRules(svg).every((rule) => rule.startsWith(`#${scope} `) || rule.startsWith('@'))).toBe(true);
   });
 
   it('escapes every string from the input', () => {
@@ -102,8 +117,9 @@ describe('renderSvg: the animated trace', () => {
     const { svg, trace } = await renderFiles(elk, SEED, { traceUrl: `https://${HOST}/` });
     expectSelfContained(svg);
     expect(trace?.ok).toBe(true);
-    expect(svg).toContain('@keyframes pt-move');
-    expect(svg).toMatch(/animation: pt-move \d+ms linear infinite/);
+    const scope = scopeOf(svg);
+    expect(svg).toContain(`@keyframes ${scope}-move`);
+    expect(svg).toMatch(new RegExp(`animation: ${scope}-move \\d+ms linear infinite`));
     expect(svg).toContain('@media (prefers-reduced-motion: reduce)');
     const hops = trace!.hops;
     expect(hops).toHaveLength(6);
@@ -114,10 +130,11 @@ describe('renderSvg: the animated trace', () => {
     // Each caption shows when the packet arrives: hop i at i × (travel + dwell) of the loop.
     const cycle = 5 * (TRAVEL_MS + DWELL_MS) + DWELL_MS + END_PAUSE_MS;
     const at = (ms: number) => `${Math.round((ms / cycle) * 10000) / 100}%`;
-    expect(svg).toContain(`animation: pt-move ${cycle}ms`);
-    expect(svg).toMatch(new RegExp(`@keyframes pt-cap-3 \\{[^\\n]*${at(3 * (TRAVEL_MS + DWELL_MS))}, `));
+    expect(svg).toContain(`animation: ${scope}-move ${cycle}ms`);
+    expect(svg).toMatch(new RegExp(`@keyframes ${scope}-cap-3 \\{[^\\n]*${at(3 * (TRAVEL_MS + DWELL_MS))}, `));
+    expect(svg).toContain(`#${scope} .pt-cap-3 { animation: ${scope}-cap-3 `);
     // The path glows, the rest dims; no red anywhere in a successful trace.
-    expect(svg).toContain('marker-end="url(#pt-arrow-path)"');
+    expect(svg).toContain(`marker-end="url(#${scope}-arrow-path)"`);
     expect(svg).toContain('pt-box pt-dim');
     expect(svg).not.toContain('pt-fail-ring');
     expect(svg).not.toContain('#d0342c');
@@ -130,7 +147,7 @@ describe('renderSvg: the animated trace', () => {
     expect(trace?.failure?.code).toBe('TRACE-NO-RULE');
     const last = captionOf(svg, trace!.hops.length - 1);
     expect(last).toMatch(/^Hop 2\/2 ✗ · 404 Not Found: no Ingress rule names host nope\.example/);
-    expect(svg).toMatch(/@keyframes pt-dot \{[^\n]*fill: #d0342c/);
+    expect(svg).toMatch(new RegExp(`@keyframes ${scopeOf(svg)}-dot \\{[^\\n]*fill: #d0342c`));
     expect(svg).toContain('class="pt-fail-ring"');
     expect(svg).toMatch(/<rect [^>]*stroke="#d0342c"[^>]*class="pt-fail-ring"/);
   });

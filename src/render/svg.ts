@@ -11,6 +11,7 @@ import {
   traceScene,
   type TraceScene,
 } from './traceAnimation';
+import { safeScope, scopeFromSeed } from './exportScope';
 import { el, escapeXml, num, textEl } from './xml';
 
 /**
@@ -26,6 +27,18 @@ export type RenderOptions = {
   title?: string;
   /** a trace to animate, with the box each hop sits on (see `hopBoxesFor`) */
   trace?: { trace: Trace; hopBoxes: (string | undefined)[] };
+  /**
+   * The root element's id, which starts every id, keyframe name and style rule of the picture
+   * (see exportScope.ts); by default derived from what is drawn, so the same input gives the
+   * same file and different pictures can sit inline on one page.
+   */
+  idPrefix?: string;
+  /**
+   * The trace as one still picture instead of an animation: the packet where the request ends,
+   * the last caption, the red ring where it stops — with attributes, not CSS animation, for
+   * renderers that play none (a PNG).
+   */
+  still?: boolean;
 };
 
 const MARGIN = 12;
@@ -47,6 +60,10 @@ type Rect = { x: number; y: number; width: number; height: number };
 /** Renders a positioned graph (and optionally a trace) as a standalone SVG document. */
 export function renderSvg(positioned: PositionedGraph, options: RenderOptions = {}): string {
   const palette = paletteFor(options.theme ?? 'light');
+  const scope = options.idPrefix
+    ? safeScope(options.idPrefix)
+    : scopeFromSeed(JSON.stringify([positioned, options.theme, options.title, options.trace?.trace.hops]));
+  const id = (name: string) => `${scope}-${name}`;
   const rects = absoluteRects(positioned);
   const scene = options.trace ? traceScene(positioned, options.trace.trace, options.trace.hopBoxes) : undefined;
   const width = Math.max(positioned.width, 200) + 2 * MARGIN;
@@ -56,33 +73,40 @@ export function renderSvg(positioned: PositionedGraph, options: RenderOptions = 
   const title =
     options.title ?? (scene ? `Portolan trace: ${scene.trace.hops[0]?.detail ?? ''}` : 'Portolan cluster picture');
 
-  const defs: string[] = [markers(palette)];
+  const defs: string[] = [markers(palette, id)];
   const body: string[] = [];
   const nodes = positioned.nodes.filter((n) => rects.has(n.id));
   for (const node of nodes) if (node.group) body.push(groupMarkup(node, rects.get(node.id)!, palette));
   const obstacles = labelObstacles(nodes, rects);
-  for (const edge of positioned.edges) body.push(edgeMarkup(edge, positioned, rects, obstacles, palette, scene));
+  for (const edge of positioned.edges) body.push(edgeMarkup(edge, positioned, rects, obstacles, palette, id, scene));
   nodes.forEach((node, i) => {
     if (node.group) return;
-    const clipId = `pt-clip-${i}`;
+    const clipId = id(`clip-${i}`);
     defs.push(el('clipPath', { id: clipId }, el('rect', { ...rectAttrs(rects.get(node.id)!), rx: 8 })));
     body.push(boxMarkup(node, rects.get(node.id)!, clipId, palette, scene));
   });
   if (scene) {
     body.push(traceOutlines(scene, rects, palette));
-    body.push(packetMarkup(palette));
+    const last = scene.plan.stops[scene.plan.stops.length - 1];
+    const failed = scene.failedHop >= 0;
+    body.push(
+      options.still
+        ? packetMarkup(palette, { at: last, fill: failed ? palette.error : palette.accent })
+        : packetMarkup(palette),
+    );
   }
 
-  const css = [baseCss(palette), scene ? traceCss(scene, palette) : ''].join('\n');
+  const css = [baseCss(palette, scope), scene && !options.still ? traceCss(scene, palette, scope) : ''].join('\n');
+  const shownCaptions = captions && options.still ? { ...captions, items: captions.items.slice(-1) } : captions;
   return [
-    `<svg xmlns="http://www.w3.org/2000/svg" width="${num(width)}" height="${num(height)}" viewBox="0 0 ${num(width)} ${num(height)}" role="img" aria-labelledby="pt-title pt-desc">`,
-    el('title', { id: 'pt-title' }, escapeXml(title)),
-    el('desc', { id: 'pt-desc' }, escapeXml(describePicture(positioned, scene))),
+    `<svg xmlns="http://www.w3.org/2000/svg" width="${num(width)}" height="${num(height)}" viewBox="0 0 ${num(width)} ${num(height)}" id="${scope}" role="img" aria-labelledby="${id('title')} ${id('desc')}">`,
+    el('title', { id: id('title') }, escapeXml(title)),
+    el('desc', { id: id('desc') }, escapeXml(describePicture(positioned, scene))),
     el('style', {}, `\n${css}\n`),
     el('defs', {}, defs.join('')),
     el('rect', { width, height, fill: palette.canvasBg }),
     el('g', { transform: `translate(${MARGIN} ${MARGIN})`, fill: palette.text }, body.join('\n')),
-    captions ? captionBarMarkup(captions, palette, graphHeight, width) : '',
+    shownCaptions ? captionBarMarkup(shownCaptions, palette, graphHeight, width) : '',
     '</svg>',
     '',
   ].join('\n');
@@ -107,9 +131,10 @@ function absoluteRects(graph: PositionedGraph): Map<string, Rect> {
 
 const rectAttrs = (r: Rect) => ({ x: r.x, y: r.y, width: r.width, height: r.height });
 
-function baseCss(palette: Palette): string {
+function baseCss(palette: Palette, scope: string): string {
   const sans = `font-family: system-ui, -apple-system, 'Segoe UI', Roboto, 'DejaVu Sans', sans-serif`;
   const mono = `font-family: ui-monospace, SFMono-Regular, Menlo, Consolas, 'DejaVu Sans Mono', monospace`;
+  // Under the root's id: inline on a page, these rules would otherwise restyle its other SVGs.
   return [
     `text { ${sans} }`,
     `.f-kind { font-size: 10px; font-weight: 700; letter-spacing: 0.4px }`,
@@ -120,10 +145,12 @@ function baseCss(palette: Palette): string {
     `.f-edge { ${mono}; font-size: 11px; fill: ${palette.textDim} }`,
     `.f-badge { font-size: 10.5px; font-weight: 700; fill: #ffffff }`,
     `.pt-dim { opacity: 0.35 }`,
-  ].join('\n');
+  ]
+    .map((rule) => `#${scope} ${rule}`)
+    .join('\n');
 }
 
-function markers(palette: Palette): string {
+function markers(palette: Palette, id: (name: string) => string): string {
   const marker = (id: string, colour: string) =>
     el(
       'marker',
@@ -139,7 +166,7 @@ function markers(palette: Palette): string {
       },
       el('path', { d: 'M0,1 L9,5 L0,9 z', fill: colour }),
     );
-  return marker('pt-arrow', palette.edge) + marker('pt-arrow-path', palette.accent);
+  return marker(id('arrow'), palette.edge) + marker(id('arrow-path'), palette.accent);
 }
 
 function groupMarkup(node: PositionedNode, rect: Rect, palette: Palette): string {
@@ -250,6 +277,7 @@ function edgeMarkup(
   rects: Map<string, Rect>,
   obstacles: readonly Rect[],
   palette: Palette,
+  id: (name: string) => string,
   scene?: TraceScene,
 ): string {
   const from = rects.get(edge.source);
@@ -277,7 +305,7 @@ function edgeMarkup(
       stroke: onPath ? palette.accent : palette.edge,
       'stroke-width': onPath ? 2.5 : 1.5,
       'stroke-dasharray': edge.dashed ? '6 5' : undefined,
-      'marker-end': `url(#${onPath ? 'pt-arrow-path' : 'pt-arrow'})`,
+      'marker-end': `url(#${id(onPath ? 'arrow-path' : 'arrow')})`,
     }),
   );
   if (edge.label) {

@@ -29,6 +29,8 @@ export const END_PAUSE_MS = 2200;
 const FADE_MS = 160;
 const PACKET_FADE_MS = 300;
 const PACKET_INSET = { x: 20, y: 15 };
+/** The width of one problem badge and its gap (see badgeMarkup in svg.ts). */
+const BADGE_SPACE = 22;
 
 /** Where a trace sits on the drawn graph: its stops, and the boxes and edges on its path. */
 export function traceScene(
@@ -43,10 +45,12 @@ export function traceScene(
     ...centred,
     stops: centred.stops.map((stop) => {
       const box = stop.boxId ? sizes.get(stop.boxId) : undefined;
+      // …left of its problem badges, which it would otherwise hide.
+      const badges = (box?.problems.error ? BADGE_SPACE : 0) + (box?.problems.warning ? BADGE_SPACE : 0);
       return box
         ? {
             ...stop,
-            x: stop.centre.x + box.width / 2 - PACKET_INSET.x,
+            x: stop.centre.x + box.width / 2 - PACKET_INSET.x - badges,
             y: stop.centre.y - box.height / 2 + PACKET_INSET.y,
           }
         : stop;
@@ -80,9 +84,20 @@ const pct = (scene: TraceScene, ms: number) =>
   `${num((Math.min(Math.max(ms, 0), scene.cycleMs) / scene.cycleMs) * 100)}%`;
 const at = (x: number, y: number) => `transform: translate(${num(x)}px, ${num(y)}px)`;
 
-/** The keyframes and reduced-motion rules of the animation (no user text in here). */
-export function traceCss(scene: TraceScene, palette: Palette): string {
+/**
+ * The keyframes and reduced-motion rules of the animation (no user text in here). `scope` is the
+ * picture's root id: every selector sits under `#scope` and every keyframe name starts with it,
+ * because an SVG's stylesheet applies to the whole page once the SVG is inline, and two traces on
+ * one page must not drive each other's packets.
+ */
+export function traceCss(scene: TraceScene, palette: Palette, scope: string): string {
   const { plan, cycleMs, failedHop } = scene;
+  const s = (selectors: string) =>
+    selectors
+      .split(',')
+      .map((selector) => `#${scope} ${selector.trim()}`)
+      .join(', ');
+  const k = (name: string) => `${scope}-${name}`;
   const stops = plan.stops;
   if (stops.length === 0) return '';
   const last = stops[stops.length - 1]!;
@@ -101,32 +116,32 @@ export function traceCss(scene: TraceScene, palette: Palette): string {
       );
     }
   });
-  rules.push(`@keyframes pt-move { ${moves.join(' ')} }`);
+  rules.push(`@keyframes ${k('move')} { ${moves.join(' ')} }`);
   const failAt = failedHop >= 0 ? arrivalMs(plan, failedHop) : -1;
   // Fade in at the start and out at the end of the loop, so the jump back is not seen.
   rules.push(
-    `@keyframes pt-fade { 0% { opacity: 0 } ${pct(scene, PACKET_FADE_MS)}, ${pct(scene, cycleMs - PACKET_FADE_MS * 2)} { opacity: 1 } 100% { opacity: 0 } }`,
+    `@keyframes ${k('fade')} { 0% { opacity: 0 } ${pct(scene, PACKET_FADE_MS)}, ${pct(scene, cycleMs - PACKET_FADE_MS * 2)} { opacity: 1 } 100% { opacity: 0 } }`,
   );
   rules.push(
-    `.pt-packet { ${at(stops[0]!.x, stops[0]!.y)}; animation: pt-move ${cycleMs}ms linear infinite, pt-fade ${cycleMs}ms linear infinite }`,
+    `${s('.pt-packet')} { ${at(stops[0]!.x, stops[0]!.y)}; animation: ${k('move')} ${cycleMs}ms linear infinite, ${k('fade')} ${cycleMs}ms linear infinite }`,
   );
-  rules.push(`.pt-dot { fill: ${palette.accent} }`);
+  rules.push(`${s('.pt-dot')} { fill: ${palette.accent} }`);
   if (failAt >= 0) {
     // The packet turns red where the request stops.
     rules.push(
-      `@keyframes pt-dot { 0%, ${pct(scene, failAt - 1)} { fill: ${palette.accent} } ${pct(scene, failAt)}, 100% { fill: ${palette.error} } }`,
-      `.pt-dot { animation: pt-dot ${cycleMs}ms linear infinite }`,
+      `@keyframes ${k('dot')} { 0%, ${pct(scene, failAt - 1)} { fill: ${palette.accent} } ${pct(scene, failAt)}, 100% { fill: ${palette.error} } }`,
+      `${s('.pt-dot')} { animation: ${k('dot')} ${cycleMs}ms linear infinite }`,
     );
   }
   if (failAt >= 0) {
     rules.push(
-      `@keyframes pt-fail { 0%, ${pct(scene, failAt - 1)} { opacity: 0 } ${pct(scene, failAt)}, 100% { opacity: 1 } }`,
-      `.pt-fail-ring { opacity: 0; animation: pt-fail ${cycleMs}ms linear infinite }`,
+      `@keyframes ${k('fail')} { 0%, ${pct(scene, failAt - 1)} { opacity: 0 } ${pct(scene, failAt)}, 100% { opacity: 1 } }`,
+      `${s('.pt-fail-ring')} { opacity: 0; animation: ${k('fail')} ${cycleMs}ms linear infinite }`,
     );
   }
 
   // One caption at a time, cross-fading when the packet arrives at the next hop.
-  rules.push('.pt-cap { opacity: 0 }');
+  rules.push(`${s('.pt-cap')} { opacity: 0 }`);
   stops.forEach((_, i) => {
     const show = arrivalMs(plan, i);
     const hide = i === stops.length - 1 ? cycleMs : arrivalMs(plan, i + 1);
@@ -137,29 +152,33 @@ export function traceCss(scene: TraceScene, palette: Palette): string {
           ? `0%, ${pct(scene, show - FADE_MS)} { opacity: 0 } ${pct(scene, show)}, 100% { opacity: 1 }`
           : `0%, ${pct(scene, show - FADE_MS)} { opacity: 0 } ${pct(scene, show)}, ${pct(scene, hide - FADE_MS)} { opacity: 1 } ${pct(scene, hide)}, 100% { opacity: 0 }`;
     rules.push(
-      `@keyframes pt-cap-${i} { ${frames} }`,
-      `.pt-cap-${i} { animation: pt-cap-${i} ${cycleMs}ms linear infinite }`,
+      `@keyframes ${k(`cap-${i}`)} { ${frames} }`,
+      `${s(`.pt-cap-${i}`)} { animation: ${k(`cap-${i}`)} ${cycleMs}ms linear infinite }`,
     );
   });
 
   // No motion: the packet rests where the request ends, with the last caption.
   rules.push(
     `@media (prefers-reduced-motion: reduce) { ` +
-      `.pt-packet, .pt-dot, .pt-cap${failAt >= 0 ? ', .pt-fail-ring' : ''} { animation: none } ` +
-      `.pt-packet { ${at(last.x, last.y)} } ` +
-      `.pt-packet { opacity: 1 } .pt-dot { fill: ${failAt >= 0 ? palette.error : palette.accent} } ` +
-      `${failAt >= 0 ? '.pt-fail-ring { opacity: 1 } ' : ''}.pt-cap { opacity: 0 } .pt-cap-${stops.length - 1} { opacity: 1 } }`,
+      `${s(`.pt-packet, .pt-dot, .pt-cap${failAt >= 0 ? ', .pt-fail-ring' : ''}`)} { animation: none } ` +
+      `${s('.pt-packet')} { ${at(last.x, last.y)} } ` +
+      `${s('.pt-packet')} { opacity: 1 } ${s('.pt-dot')} { fill: ${failAt >= 0 ? palette.error : palette.accent} } ` +
+      `${failAt >= 0 ? `${s('.pt-fail-ring')} { opacity: 1 } ` : ''}${s('.pt-cap')} { opacity: 0 } ${s(`.pt-cap-${stops.length - 1}`)} { opacity: 1 } }`,
   );
   return rules.join('\n');
 }
 
-/** The packet: a dot with a halo, moved by `.pt-packet`'s keyframes. */
-export function packetMarkup(palette: Palette): string {
+/**
+ * The packet: a dot with a halo, moved by `.pt-packet`'s keyframes — or, for a still picture,
+ * placed and coloured by attributes (`still`), which every renderer reads.
+ */
+export function packetMarkup(palette: Palette, still?: { at?: { x: number; y: number }; fill: string }): string {
+  const fill = still?.fill;
   return el(
     'g',
-    { class: 'pt-packet' },
-    el('circle', { r: 13, 'fill-opacity': 0.22, class: 'pt-dot' }) +
-      el('circle', { r: 8, stroke: palette.panel, 'stroke-width': 2.5, class: 'pt-dot' }),
+    { class: 'pt-packet', transform: still?.at ? `translate(${num(still.at.x)} ${num(still.at.y)})` : undefined },
+    el('circle', { r: 13, 'fill-opacity': 0.22, class: 'pt-dot', fill }) +
+      el('circle', { r: 8, stroke: palette.panel, 'stroke-width': 2.5, class: 'pt-dot', fill }),
   );
 }
 

@@ -4,6 +4,7 @@ import { useAppStore, useStoreApi } from '../state/StoreProvider';
 import type { ThemeChoice } from '../state/viewSlice';
 import { ComposeSettings } from './ComposeSettings';
 import { SampleMenu } from './SampleMenu';
+import { ExportMenu } from './ExportMenu';
 import type { ControlPlaneMode } from '../layout/viewGraph';
 import { TEST_IDS, VIEW_IDS } from '../testIds';
 import { addFilesToWorkspace } from './workspaceFiles';
@@ -146,6 +147,7 @@ export function Toolbar() {
           </label>
         </>
       )}
+      <ExportMenu />
       <button
         className="button"
         data-testid={TEST_IDS.themeToggle}
