@@ -38,28 +38,6 @@ export function resolveClientPod(ctx: KubeContext, from: string): PodObj | { err
 }
 
 /**
- * Who an Ingress controller's traffic comes from, for NetworkPolicy: the controller's pod when the
- * files hold it (labels `app.kubernetes.io/name: ingress-nginx`, `app.kubernetes.io/component:
- * controller`, as the official manifests set), else a stand-in pod `ingress-nginx-controller` in
- * namespace `ingress-nginx` with those labels — where the common installs put it. Traffic through
- * the controller never matches an `ipBlock` (it comes from a pod, not from the Internet client).
- */
-export function ingressControllerPeer(ctx: KubeContext): TrafficPeer {
-  const pod = ctx.pods.find(
-    (p) =>
-      p.template.labels['app.kubernetes.io/component'] === 'controller' &&
-      /ingress/.test(p.template.labels['app.kubernetes.io/name'] ?? ''),
-  );
-  if (pod) return podPeer(pod);
-  return {
-    kind: 'pod',
-    name: 'ingress-nginx-controller',
-    namespace: 'ingress-nginx',
-    labels: { 'app.kubernetes.io/name': 'ingress-nginx', 'app.kubernetes.io/component': 'controller' },
-  };
-}
-
-/**
  * Who a Gateway's traffic comes from, for NetworkPolicy: a stand-in proxy pod in the Gateway's
  * namespace labelled `gateway.networking.k8s.io/gateway-name: <gateway>` (the label Istio and
  * Envoy Gateway put on the proxies they deploy).
