@@ -1,7 +1,7 @@
 import type { GatewayObj, PodObj } from '../../model/topology';
 import { namespaceOf, type KubeContext } from './kubeContext';
 import { isReadyEndpoint } from './endpointPick';
-import { podPeer, type TrafficPeer } from './networkPolicy';
+import type { TrafficPeer } from './networkPolicy';
 
 /**
  * The pod a `from` name stands for: a workload (its first scheduled pod), a pod, or a Service
