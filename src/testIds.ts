@@ -59,3 +59,9 @@ export const VIEW_IDS = {
   inspectorLink: 'inspector-link',
   inspectorProblem: 'inspector-problem',
 } as const;
+
+/** Kubernetes version checking: the toolbar's version selector and a rejected object's error on its box. */
+export const KUBE_IDS = {
+  kubeVersion: 'kube-version',
+  rejected: 'box-rejected',
+} as const;

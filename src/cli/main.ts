@@ -86,7 +86,11 @@ export function run(
     );
     return 2;
   }
-  if (command === 'render') return runRender(sources, nodes, options, out, err);
+  if (command === 'render') {
+    return loadKubeSchemas(kubeVersion).then((kubeSchemas) =>
+      runRender(sources, nodes, options, out, err, { kubeVersion, kubeSchemas }),
+    );
+  }
   const compose = composeOptions(options);
   if ('error' in compose) {
     err(`portolan: ${compose.error}\n`);

@@ -1,5 +1,6 @@
 import { writeFileSync } from 'node:fs';
 import ELK from 'elkjs/lib/elk.bundled.js';
+import type { AnalyzeOptions } from '../core/analyze';
 import type { SourceFile } from '../core/model/source';
 import { renderFiles } from '../render/renderFiles';
 
@@ -16,6 +17,7 @@ export async function runRender(
   options: ReadonlyMap<string, string>,
   out: (text: string) => void,
   err: (text: string) => void,
+  analyzeOptions: AnalyzeOptions = {},
 ): Promise<number> {
   const theme = options.get('theme') ?? 'light';
   if (theme !== 'light' && theme !== 'dark') {
@@ -39,6 +41,7 @@ export async function runRender(
   }
 
   const result = await renderFiles(new ELK(), sources, {
+    analyze: analyzeOptions,
     theme,
     ...(nodes !== undefined ? { nodes } : {}),
     ...(traceUrl ? { traceUrl } : {}),

@@ -1,5 +1,5 @@
 import type { ELK } from 'elkjs/lib/elk-api';
-import { analyze, type Analysis } from '../core/analyze';
+import { analyze, type Analysis, type AnalyzeOptions } from '../core/analyze';
 import type { SourceFile } from '../core/model/source';
 import { traceRequest, type Trace } from '../core/trace';
 import { layoutWithElk, type PositionedGraph } from '../layout/elkLayout';
@@ -14,6 +14,8 @@ import { renderSvg } from './svg';
  */
 
 export type RenderFilesOptions = {
+  /** passed to analyze (`kubeVersion`, `kubeSchemas`, …); `nodes` below wins */
+  analyze?: AnalyzeOptions;
   /** simulated worker nodes (default 3) */
   nodes?: number;
   theme?: Theme;
@@ -36,7 +38,10 @@ export async function renderFiles(
   files: readonly SourceFile[],
   options: RenderFilesOptions = {},
 ): Promise<RenderFilesResult> {
-  const analysis = analyze(files, options.nodes !== undefined ? { nodes: options.nodes } : {});
+  const analysis = analyze(files, {
+    ...options.analyze,
+    ...(options.nodes !== undefined ? { nodes: options.nodes } : {}),
+  });
   const graph = await layoutWithElk(elk, buildViewGraph(analysis.topology, analysis.diagnostics));
   const theme = options.theme ?? 'light';
   if (!options.traceUrl) {

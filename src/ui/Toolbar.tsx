@@ -2,6 +2,7 @@ import { useRef } from 'react';
 import type { Store } from '../state/store';
 import { useAppStore, useStoreApi } from '../state/StoreProvider';
 import type { ThemeChoice } from '../state/viewSlice';
+import { KubeVersionSelect } from './KubeVersionSelect';
 import { SampleMenu } from './SampleMenu';
 import type { ControlPlaneMode } from '../layout/viewGraph';
 import { TEST_IDS, VIEW_IDS } from '../testIds';
@@ -75,6 +76,7 @@ export function Toolbar() {
         }}
       />
       <span className="toolbar-spacer" />
+      <KubeVersionSelect />
       {world === 'kubernetes' && (
         <>
           <label className="field">
