@@ -78,3 +78,9 @@ export const EXPORT_IDS = {
   mermaid: 'export-mermaid',
   status: 'export-status',
 } as const;
+
+/** Kubernetes version checking: the toolbar's version selector and a rejected object's error on its box. */
+export const KUBE_IDS = {
+  kubeVersion: 'kube-version',
+  rejected: 'box-rejected',
+} as const;

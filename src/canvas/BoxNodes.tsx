@@ -1,6 +1,6 @@
 import { Handle, Position, type NodeProps } from '@xyflow/react';
 import { memo, useContext } from 'react';
-import { TEST_IDS, VIEW_IDS } from '../testIds';
+import { KUBE_IDS, TEST_IDS, VIEW_IDS } from '../testIds';
 import { BoxActionsContext, useHighlight } from './boxContext';
 import type { BoxNode } from './toFlow';
 
@@ -67,7 +67,7 @@ export const ObjectBox = memo(function ObjectBox({ id, data }: NodeProps<BoxNode
   const highlight = useHighlight(id);
   return (
     <div
-      className={`box box-${box.role} ${box.stack ? 'box-stack' : ''} ${highlight ? `is-${highlight}` : ''} ${box.problems.error ? 'has-error' : ''}`}
+      className={`box box-${box.role} ${box.stack ? 'box-stack' : ''} ${highlight ? `is-${highlight}` : ''} ${box.problems.error ? 'has-error' : ''} ${box.rejected ? 'is-rejected' : ''}`}
       data-testid={TEST_IDS.node}
       data-object-id={box.objectId ?? box.id}
       data-kind={box.kind}
@@ -93,6 +93,11 @@ export const ObjectBox = memo(function ObjectBox({ id, data }: NodeProps<BoxNode
             <li key={i}>{line}</li>
           ))}
         </ul>
+      )}
+      {box.rejected && (
+        <div className="box-rejected" data-testid={KUBE_IDS.rejected} title={box.rejectedMessage}>
+          {box.rejected}
+        </div>
       )}
       <Handle type="source" position={Position.Right} isConnectable={false} />
     </div>

@@ -61,8 +61,8 @@ export async function runRender(
   }
 
   const result = await renderFiles(new ELK(), sources, {
-    theme,
     analyze: analyzeOptions,
+    theme,
     ...(traceUrl ? { traceUrl } : {}),
     ...(from ? { traceFrom: from } : {}),
   });

@@ -81,6 +81,9 @@ export type ViewNode = {
    * than on the object's own: a request at the Docker host on port 8080 lands on its door.
    */
   hopAnchor?: { objectId: string; port?: number; portEnd?: number };
+  /** the API server would refuse the object: drawn dashed, with this line (`rejected: …`) and `rejectedMessage` */
+  rejected?: string;
+  rejectedMessage?: string;
 };
 
 export type ViewEdge = {

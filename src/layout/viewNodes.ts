@@ -84,7 +84,8 @@ export function toViewNode(
   const spec = specOf(object);
   const { title, subtitle, lines } = boxText(object, view);
   const group = spec.group !== undefined;
-  const size = boxSize({ title, subtitle, lines }, spec.maxWidth);
+  const rejected = object.rejected ? `rejected: ${rejectionSummary(object.rejected.message)}` : undefined;
+  const size = boxSize({ title, subtitle, lines: rejected ? [...lines, rejected] : lines }, spec.maxWidth);
   return {
     id: object.id,
     objectId: object.id,
@@ -98,7 +99,13 @@ export function toViewNode(
     width: group ? 0 : size.width,
     height: group ? 0 : size.height,
     problems: problems ?? NO_PROBLEMS,
+    ...(rejected ? { rejected, rejectedMessage: object.rejected!.message } : {}),
   };
+}
+
+/** The first clause of a rejection (`CronJob batch/v1beta1 was removed in Kubernetes 1.25`), for the box's line. */
+export function rejectionSummary(message: string): string {
+  return message.split(/;|\.\s/)[0]!.trim();
 }
 
 /**

@@ -206,6 +206,8 @@ function boxMarkup(node: PositionedNode, rect: Rect, clipId: string, palette: Pa
       rx: 8,
       fill: hasError ? mix(palette.errorSoft, palette.boxBg, 0.45) : palette.boxBg,
       stroke: hasError ? palette.error : palette.border,
+      // A rejected object (the API server would refuse it) is dashed, as in the app.
+      'stroke-dasharray': node.rejected ? '6 4' : undefined,
     }),
     el('rect', {
       x,
@@ -236,9 +238,21 @@ function boxMarkup(node: PositionedNode, rect: Rect, clipId: string, palette: Pa
       ),
     );
   });
+  if (node.rejected) {
+    texts.push(
+      textEl(
+        { x: left, y: y + 68 + 18 * node.lines.length, class: 'f-line', fill: palette.error },
+        fitText(node.rejected, textSpace, FONT.line),
+      ),
+    );
+  }
   parts.push(el('g', { 'clip-path': `url(#${clipId})` }, texts.join('')), badges.markup);
   const dim = scene && !scene.pathBoxes.has(node.id);
-  const tooltip = el('title', {}, escapeXml([node.kind, node.title, node.subtitle].filter(Boolean).join(' · ')));
+  const tooltip = el(
+    'title',
+    {},
+    escapeXml([node.kind, node.title, node.subtitle, node.rejectedMessage].filter(Boolean).join(' · ')),
+  );
   return el('g', { class: dim ? 'pt-box pt-dim' : 'pt-box' }, tooltip + parts.join(''));
 }
 

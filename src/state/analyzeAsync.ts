@@ -3,6 +3,7 @@ import type { Diagnostic } from '../core/model/diagnostics';
 import type { SourceFile } from '../core/model/source';
 import type { Topology } from '../core/model/topology';
 import { workerClient } from '../workers/workerClient';
+import { analyzeWithSchemas } from './analyzeWithSchemas';
 
 export type AnalysisResult = { topology: Topology; diagnostics: Diagnostic[] };
 type AnalysisRequest = { files: SourceFile[]; options: AnalyzeOptions };
@@ -15,7 +16,7 @@ export const analyzeAsync: (request: AnalysisRequest) => Promise<AnalysisResult>
   () => new Worker(new URL('./analyze.worker.ts', import.meta.url), { type: 'module' }),
   async ({ files, options }) => {
     mainThreadAnalyzer ??= createAnalyzer();
-    const { topology, diagnostics } = mainThreadAnalyzer.analyze(files, options);
+    const { topology, diagnostics } = await analyzeWithSchemas(mainThreadAnalyzer.analyze, files, options);
     return { topology, diagnostics };
   },
 );

@@ -39,4 +39,19 @@ describe('the analysis pipeline', () => {
       timeout: 10_000,
     });
   });
+
+  it('checks against the chosen Kubernetes version, and again when it changes', async () => {
+    const flow =
+      'apiVersion: flowcontrol.apiserver.k8s.io/v1beta3\nkind: FlowSchema\nmetadata: {name: x}\nspec:\n  priorityLevelConfiguration: {name: global-default}\n';
+    const codes = () => store.getState().diagnostics.map((d) => d.code);
+    store.setState({ files: [{ name: 'flow.yaml', text: flow }], activeFile: 'flow.yaml', kubeVersion: '1.30' });
+    stop = startPipeline(store);
+    await vi.waitFor(() => expect(store.getState().topology.objects.some((o) => o.kind === 'FlowSchema')).toBe(true));
+    expect(codes()).not.toContain('K8S-API-REMOVED');
+    store.getState().setKubeVersion('1.36');
+    await vi.waitFor(() => expect(codes()).toContain('K8S-API-REMOVED'));
+    expect(store.getState().topology.objects.find((o) => o.kind === 'FlowSchema')?.rejected?.code).toBe(
+      'K8S-API-REMOVED',
+    );
+  });
 });

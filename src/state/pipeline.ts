@@ -86,7 +86,10 @@ export function startPipeline(store: PipelineStore): () => void {
     const sequence = ++analysisSequence;
     const state = store.getState();
     try {
-      const analysis = await analyzeAsync({ files: state.files, options: { nodes: state.nodeCount } });
+      const analysis = await analyzeAsync({
+        files: state.files,
+        options: { nodes: state.nodeCount, kubeVersion: state.kubeVersion },
+      });
       // A newer edit is already on its way: this result is out of date.
       if (sequence !== analysisSequence) return;
       const stale = hasSyntaxError(analysis.diagnostics);
@@ -110,7 +113,12 @@ export function startPipeline(store: PipelineStore): () => void {
   };
 
   const unsubscribe = store.subscribe((state, previous) => {
-    if (state.files !== previous.files || state.nodeCount !== previous.nodeCount) schedule(ANALYSIS_DEBOUNCE_MS);
+    if (
+      state.files !== previous.files ||
+      state.nodeCount !== previous.nodeCount ||
+      state.kubeVersion !== previous.kubeVersion
+    )
+      schedule(ANALYSIS_DEBOUNCE_MS);
     else if (
       state.viewMode !== previous.viewMode ||
       state.showConfig !== previous.showConfig ||

@@ -1,6 +1,7 @@
 import type { StateCreator } from 'zustand';
 import type { ControlPlaneMode, ViewMode } from '../layout/viewGraph';
 import { clampEditorWidth, clampNodeCount, DEFAULT_VIEW, type ThemeChoice, type WorkspaceView } from '../workspace';
+import { isKubeVersion } from '../core/kubernetes/schema/versions';
 import type { Store } from './store';
 
 export type { ThemeChoice };
@@ -17,6 +18,8 @@ export type ViewSlice = WorkspaceView & {
   expandStack: (id: string) => void;
   collapseStack: (id: string) => void;
   setControlPlane: (mode: ControlPlaneMode) => void;
+  /** the Kubernetes version to check against; a version not offered is ignored */
+  setKubeVersion: (version: string) => void;
 };
 
 export const createViewSlice: StateCreator<Store, [], [], ViewSlice> = (set) => ({
@@ -36,4 +39,5 @@ export const createViewSlice: StateCreator<Store, [], [], ViewSlice> = (set) => 
       state.expandedStacks.includes(id) ? { expandedStacks: state.expandedStacks.filter((s) => s !== id) } : {},
     ),
   setControlPlane: (controlPlane) => set({ controlPlane }),
+  setKubeVersion: (kubeVersion) => set(isKubeVersion(kubeVersion) ? { kubeVersion } : {}),
 });

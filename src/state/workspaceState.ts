@@ -12,6 +12,7 @@ export const VIEW_KEYS = [
   'showImages',
   'expandedStacks',
   'controlPlane',
+  'kubeVersion',
 ] as const satisfies readonly (keyof WorkspaceView)[];
 
 /** The store's workspace: its files, active tab and view settings (no trace: the local save keeps none). */

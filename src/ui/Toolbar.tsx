@@ -3,6 +3,7 @@ import type { Store } from '../state/store';
 import { useAppStore, useStoreApi } from '../state/StoreProvider';
 import type { ThemeChoice } from '../state/viewSlice';
 import { ComposeSettings } from './ComposeSettings';
+import { KubeVersionSelect } from './KubeVersionSelect';
 import { SampleMenu } from './SampleMenu';
 import { ExportMenu } from './ExportMenu';
 import type { ControlPlaneMode } from '../layout/viewGraph';
@@ -78,6 +79,7 @@ export function Toolbar() {
       />
       <span className="toolbar-spacer" />
       {world === 'compose' && <ComposeSettings />}
+      <KubeVersionSelect />
       {world === 'kubernetes' && (
         <>
           <label className="field">

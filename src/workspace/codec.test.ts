@@ -18,6 +18,7 @@ const workspace: Workspace = {
     showImages: true,
     expandedStacks: ['stack:a'],
     controlPlane: 'expanded',
+    kubeVersion: '1.32',
   },
   trace: { url: 'http://example.com/api', from: 'web' },
 };
@@ -55,6 +56,17 @@ describe('the workspace codec', () => {
     expect(result.ok && result.problems).toEqual([]);
   });
 
+  it.each([
+    { name: 'a save from before the version selector', kubeVersion: undefined, problems: [] },
+    { name: 'a version no longer offered', kubeVersion: '1.12', problems: ['WS-FIELD-IGNORED'] },
+    { name: 'not a string', kubeVersion: 132, problems: ['WS-FIELD-IGNORED'] },
+  ])('reads the Kubernetes version: $name → the default', ({ kubeVersion, problems }) => {
+    const { kubeVersion: _v, ...view } = workspace.view;
+    const input = { ...JSON.parse(encodeWorkspace(workspace)), view: { ...view, kubeVersion } };
+    expect(decoded(input).view.kubeVersion).toBe(DEFAULT_VIEW.kubeVersion);
+    expect(codes(input)).toEqual(problems);
+  });
+
   it('round-trips a workspace without a trace, and without files', () => {
     const { trace: _trace, ...local } = workspace;
     expect(decoded(encodeWorkspace(local))).toEqual(local);
@@ -78,6 +90,7 @@ describe('the workspace codec', () => {
         showImages: false,
         expandedStacks: ['stack:x'],
         controlPlane: 'hidden',
+        kubeVersion: DEFAULT_VIEW.kubeVersion,
       },
     });
   });

@@ -1,4 +1,5 @@
 import type { SourceFile } from '../core/model/source';
+import { KUBE_VERSIONS } from '../core/kubernetes/schema/versions';
 import { freeName } from './fileNames';
 import { migrateWorkspace, OLDEST_READABLE_VERSION } from './migrate';
 import { fatal, repaired, type WorkspaceProblem } from './problems';
@@ -191,6 +192,8 @@ function readView(value: unknown, problems: WorkspaceProblem[]): WorkspaceView {
   view.theme = oneOf('theme', THEME_CHOICES) ?? view.theme;
   view.viewMode = oneOf('viewMode', VIEW_MODES) ?? view.viewMode;
   view.controlPlane = oneOf('controlPlane', CONTROL_PLANE_MODES) ?? view.controlPlane;
+  // Saves older than the version selector lack it (the default); a version no longer offered falls back too.
+  view.kubeVersion = oneOf('kubeVersion', KUBE_VERSIONS) ?? view.kubeVersion;
   view.editorCollapsed = bool('editorCollapsed') ?? view.editorCollapsed;
   view.showConfig = bool('showConfig') ?? view.showConfig;
   view.showImages = bool('showImages') ?? view.showImages;

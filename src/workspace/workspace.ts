@@ -1,4 +1,5 @@
 import { DEFAULT_NODE_COUNT } from '../core/analyze';
+import { DEFAULT_KUBE_VERSION } from '../core/kubernetes/schema/versions';
 import type { SourceFile } from '../core/model/source';
 import type { ControlPlaneMode, ViewMode } from '../layout/viewGraph';
 
@@ -18,6 +19,8 @@ export type WorkspaceView = {
   /** stacks of pods the user opened (`stack:…` box ids) */
   expandedStacks: string[];
   controlPlane: ControlPlaneMode;
+  /** the Kubernetes `major.minor` the files are checked against (one of `KUBE_VERSIONS`) */
+  kubeVersion: string;
 };
 
 /** The request a workspace carries, so a link can open on a trace. */
@@ -50,6 +53,7 @@ export const DEFAULT_VIEW: Readonly<WorkspaceView> = Object.freeze({
   showImages: false,
   expandedStacks: [],
   controlPlane: 'collapsed',
+  kubeVersion: DEFAULT_KUBE_VERSION,
 });
 
 export const THEME_CHOICES: readonly ThemeChoice[] = ['system', 'light', 'dark'];

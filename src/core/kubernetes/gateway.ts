@@ -1,9 +1,22 @@
 import type { ObjectId } from '../model/ids';
-import type { GatewayObj, HTTPRouteBackendRef, HTTPRouteMatch, HTTPRouteObj } from '../model/topology';
+import type { AllowedRoutes, GatewayObj, HTTPRouteBackendRef, HTTPRouteMatch, HTTPRouteObj } from '../model/topology';
+import { readLabelSelector } from './labels';
 import type { ParsedDocument } from '../parse/parseFile';
 import type { ObjectMeta } from './metadata';
 import { readPortNumber } from './ports';
 import { asInteger, asRecord, asString, listOf, recordOf, stringList } from './read';
+
+/** A listener's `allowedRoutes`, when it says anything (absent: routes of the Gateway's namespace). */
+function readAllowedRoutes(raw: unknown): AllowedRoutes | undefined {
+  const record = asRecord(raw);
+  if (!record) return undefined;
+  const namespaces = recordOf(record.namespaces);
+  const from = namespaces.from === 'All' || namespaces.from === 'Selector' ? namespaces.from : 'Same';
+  const selector = readLabelSelector(namespaces.selector);
+  const kinds =
+    record.kinds === undefined ? undefined : listOf(record.kinds).flatMap((k) => asString(recordOf(k).kind) ?? []);
+  return { from, ...(selector ? { selector } : {}), ...(kinds ? { kinds } : {}) };
+}
 
 /** Reads a Gateway (gateway.networking.k8s.io): class and listeners. */
 export function readGateway(doc: ParsedDocument, meta: ObjectMeta, id: ObjectId, name: string): GatewayObj {
@@ -14,11 +27,13 @@ export function readGateway(doc: ParsedDocument, meta: ObjectMeta, id: ObjectId,
     const port = readPortNumber(record.port);
     if (port === undefined) continue;
     const hostname = asString(record.hostname);
+    const allowedRoutes = readAllowedRoutes(record.allowedRoutes);
     listeners.push({
       name: asString(record.name) ?? `port-${port}`,
       ...(hostname !== undefined ? { hostname } : {}),
       port,
       protocol: asString(record.protocol) ?? 'HTTP',
+      ...(allowedRoutes ? { allowedRoutes } : {}),
     });
   }
   const gatewayClassName = asString(spec.gatewayClassName);

@@ -140,6 +140,14 @@ export function readIngress(
   });
   // Controllers still honour the annotation that preceded ingressClassName.
   const ingressClassName = asString(spec.ingressClassName) ?? meta.annotations[LEGACY_CLASS_ANNOTATION];
+  // ingress-nginx redirects http to https for TLS hosts unless ssl-redirect is "false";
+  // force-ssl-redirect redirects even without TLS.
+  const sslRedirect =
+    asBoolean(meta.annotations['nginx.ingress.kubernetes.io/force-ssl-redirect']) === true
+      ? 'force'
+      : asBoolean(meta.annotations['nginx.ingress.kubernetes.io/ssl-redirect']) === false
+        ? 'off'
+        : undefined;
   const object: IngressObj = {
     id,
     role: 'ingress',
@@ -153,6 +161,7 @@ export function readIngress(
     ...(defaultBackend ? { defaultBackend } : {}),
     tls,
     legacy,
+    ...(sslRedirect !== undefined ? { sslRedirect } : {}),
   };
   return { object, backends };
 }

@@ -205,6 +205,11 @@ export type IngressObj = Base & {
   tls: { hosts: string[]; secretName?: string }[];
   /** v1beta1 `serviceName`/`servicePort` were read */
   legacy: boolean;
+  /**
+   * ingress-nginx's redirect annotations: `force` (`force-ssl-redirect: "true"`, even without TLS),
+   * `off` (`ssl-redirect: "false"`); absent: hosts in `tls` are redirected to https.
+   */
+  sslRedirect?: 'force' | 'off';
 };
 
 export type IngressClassObj = Base & {
@@ -235,7 +240,24 @@ export type GatewayObj = Base & {
   role: 'gateway';
   kind: 'Gateway';
   gatewayClassName?: string;
-  listeners: { name: string; hostname?: string; port: number; protocol: string }[];
+  listeners: GatewayListener[];
+};
+
+/** Which routes may attach to a listener (`allowedRoutes`); absent fields take the spec's defaults. */
+export type AllowedRoutes = {
+  /** `Same` (the default): routes of the Gateway's namespace; `All`; `Selector`: namespaces whose labels match */
+  from: 'Same' | 'All' | 'Selector';
+  selector?: LabelSelector;
+  /** route kinds allowed; absent: the kinds the protocol supports (HTTPRoute for HTTP/HTTPS) */
+  kinds?: string[];
+};
+
+export type GatewayListener = {
+  name: string;
+  hostname?: string;
+  port: number;
+  protocol: string;
+  allowedRoutes?: AllowedRoutes;
 };
 
 export type HTTPRouteMatch = {

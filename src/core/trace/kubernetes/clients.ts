@@ -1,7 +1,7 @@
 import type { GatewayObj, PodObj } from '../../model/topology';
 import { namespaceOf, type KubeContext } from './kubeContext';
 import { isReadyEndpoint } from './endpointPick';
-import { podPeer, type TrafficPeer } from './networkPolicy';
+import type { TrafficPeer } from './networkPolicy';
 
 /**
  * The pod a `from` name stands for: a workload (its first scheduled pod), a pod, or a Service
@@ -34,28 +34,6 @@ export function resolveClientPod(ctx: KubeContext, from: string): PodObj | { err
   const known = [...new Set(ctx.workloads.map((w) => w.name))].slice(0, 8).join(', ');
   return {
     error: `--from ${from}: no workload, pod or Service with pods is named "${name}"${namespace ? ` in namespace ${namespace}` : ''}.${known ? ` Workloads here: ${known}.` : ''}`,
-  };
-}
-
-/**
- * Who an Ingress controller's traffic comes from, for NetworkPolicy: the controller's pod when the
- * files hold it (labels `app.kubernetes.io/name: ingress-nginx`, `app.kubernetes.io/component:
- * controller`, as the official manifests set), else a stand-in pod `ingress-nginx-controller` in
- * namespace `ingress-nginx` with those labels — where the common installs put it. Traffic through
- * the controller never matches an `ipBlock` (it comes from a pod, not from the Internet client).
- */
-export function ingressControllerPeer(ctx: KubeContext): TrafficPeer {
-  const pod = ctx.pods.find(
-    (p) =>
-      p.template.labels['app.kubernetes.io/component'] === 'controller' &&
-      /ingress/.test(p.template.labels['app.kubernetes.io/name'] ?? ''),
-  );
-  if (pod) return podPeer(pod);
-  return {
-    kind: 'pod',
-    name: 'ingress-nginx-controller',
-    namespace: 'ingress-nginx',
-    labels: { 'app.kubernetes.io/name': 'ingress-nginx', 'app.kubernetes.io/component': 'controller' },
   };
 }
 

@@ -171,3 +171,47 @@ describe('traffic policies', () => {
     expect(trace.failure?.message).toMatch(/BackendNotFound/);
   });
 });
+
+describe('Gateway allowedRoutes', () => {
+  const gateway = (allowedRoutes: string) =>
+    `apiVersion: gateway.networking.k8s.io/v1\nkind: Gateway\nmetadata: {name: gw, namespace: infra}\nspec:\n  gatewayClassName: example\n  listeners:\n    - name: http\n      protocol: HTTP\n      port: 80\n${allowedRoutes}`;
+  const route =
+    'apiVersion: gateway.networking.k8s.io/v1\nkind: HTTPRoute\nmetadata: {name: web, namespace: app}\nspec:\n  parentRefs: [{name: gw, namespace: infra}]\n  hostnames: [shop.example.com]\n  rules: [{backendRefs: [{name: web, port: 80}]}]\n';
+  const app =
+    'apiVersion: v1\nkind: Namespace\nmetadata: {name: app, labels: {shared-gateway: "true"}}\n---\n' +
+    deployment('web', container).replace('metadata: {name: web}', 'metadata: {name: web, namespace: app}') +
+    '---\n' +
+    service('web').replace('metadata: {name: web}', 'metadata: {name: web, namespace: app}');
+  it.each([
+    {
+      name: 'default (Same): a route of another namespace is refused',
+      allowed: '',
+      ok: false,
+      message: /from: Same, the default/,
+    },
+    { name: 'from: All', allowed: '      allowedRoutes: {namespaces: {from: All}}\n', ok: true },
+    {
+      name: 'from: Selector that matches the route namespace',
+      allowed:
+        '      allowedRoutes: {namespaces: {from: Selector, selector: {matchLabels: {shared-gateway: "true"}}}}\n',
+      ok: true,
+    },
+    {
+      name: 'from: Selector that does not match',
+      allowed: '      allowedRoutes: {namespaces: {from: Selector, selector: {matchLabels: {team: shop}}}}\n',
+      ok: false,
+      message: /namespace app does not match/,
+    },
+    {
+      name: 'kinds without HTTPRoute',
+      allowed: '      allowedRoutes: {namespaces: {from: All}, kinds: [{kind: GRPCRoute}]}\n',
+      ok: false,
+      message: /allows only GRPCRoute routes/,
+    },
+  ])('$name', ({ allowed, ok, message }) => {
+    const trace = traceOf([gateway(allowed), route, app], { url: 'http://shop.example.com/' });
+    expect(trace.ok, trace.failure?.message).toBe(ok);
+    if (!ok) expect(trace.failure).toMatchObject({ code: 'TRACE-NO-RULE', status: 404 });
+    if (message) expect(trace.failure?.message).toMatch(message);
+  });
+});

@@ -1,4 +1,12 @@
-import type { GatewayObj, HTTPRouteBackendRef, HTTPRouteMatch, HTTPRouteObj } from '../../model/topology';
+import type {
+  GatewayListener,
+  GatewayObj,
+  HTTPRouteBackendRef,
+  HTTPRouteMatch,
+  HTTPRouteObj,
+  LabelMap,
+} from '../../model/topology';
+import { labelSelectorMatches } from '../../kubernetes/labels';
 import { matchHost } from './hostMatch';
 import { ingressPathMatches } from './ingressMatch';
 
@@ -14,8 +22,6 @@ export type GatewayRequest = {
   query: [string, string][];
 };
 
-type GatewayListener = GatewayObj['listeners'][number];
-
 /** Where a Gateway sends a request. */
 export type GatewayRoute =
   | {
@@ -28,7 +34,13 @@ export type GatewayRoute =
       backendRefs: HTTPRouteBackendRef[];
     }
   | { kind: 'no-listener'; gateway: GatewayObj }
-  | { kind: 'no-route'; gateway: GatewayObj; listener: GatewayListener };
+  | {
+      kind: 'no-route';
+      gateway: GatewayObj;
+      listener: GatewayListener;
+      /** routes whose parentRefs name this listener, refused by its `allowedRoutes` (and why) */
+      notAllowed: { route: HTTPRouteObj; why: string }[];
+    };
 
 /** The implicit match of a rule without matches: every path. */
 const MATCH_ALL: HTTPRouteMatch = {
@@ -56,8 +68,8 @@ function matchingListeners(
     .sort((a, b) => (a.hostname ? 0 : 1) - (b.hostname ? 0 : 1));
 }
 
-/** Whether an HTTPRoute is attached to this Gateway listener through one of its parentRefs. */
-function routeAttaches(route: HTTPRouteObj, gateway: GatewayObj, listener: GatewayListener): boolean {
+/** Whether one of an HTTPRoute's parentRefs names this Gateway listener. */
+function routeNamesListener(route: HTTPRouteObj, gateway: GatewayObj, listener: GatewayListener): boolean {
   return route.parentRefs.some(
     (ref) =>
       (ref.kind ?? 'Gateway') === 'Gateway' &&
@@ -66,6 +78,36 @@ function routeAttaches(route: HTTPRouteObj, gateway: GatewayObj, listener: Gatew
       (ref.sectionName === undefined || ref.sectionName === listener.name) &&
       (ref.port === undefined || ref.port === listener.port),
   );
+}
+
+/**
+ * Why a listener's `allowedRoutes` refuses an HTTPRoute, or undefined when it admits it. The
+ * defaults are the spec's: routes of the Gateway's own namespace (`from: Same`), of the kinds the
+ * protocol supports (HTTPRoute for HTTP and HTTPS).
+ */
+export function allowedRoutesRefusal(
+  listener: GatewayListener,
+  gateway: GatewayObj,
+  route: HTTPRouteObj,
+  labelsOfNamespace: (namespace: string) => LabelMap,
+): string | undefined {
+  const allowed = listener.allowedRoutes;
+  if (allowed?.kinds && !allowed.kinds.includes('HTTPRoute')) {
+    return `listener ${listener.name} allows only ${allowed.kinds.join(', ') || 'no'} routes`;
+  }
+  const routeNamespace = route.namespace ?? 'default';
+  const gatewayNamespace = gateway.namespace ?? 'default';
+  const from = allowed?.from ?? 'Same';
+  if (from === 'Same' && routeNamespace !== gatewayNamespace) {
+    return `listener ${listener.name} allows routes from its own namespace ${gatewayNamespace} only (allowedRoutes.namespaces.from: Same${allowed ? '' : ', the default'}), and the route is in ${routeNamespace}`;
+  }
+  if (
+    from === 'Selector' &&
+    !(allowed?.selector && labelSelectorMatches(allowed.selector, labelsOfNamespace(routeNamespace)))
+  ) {
+    return `listener ${listener.name} allows routes from namespaces matching its selector only, and namespace ${routeNamespace} does not match`;
+  }
+  return undefined;
 }
 
 function valueMatches(type: 'Exact' | 'RegularExpression', expected: string, actual: string | undefined): boolean {
@@ -114,13 +156,14 @@ function compareDesc(a: number[], b: number[]): number {
 /**
  * Routes a request through the Gateways: a listener must accept the scheme, port and host; among
  * the HTTPRoutes attached to it (parentRefs) whose hostnames accept the host, the most precise
- * match wins (ties: route namespace/name, then rule order). Listener `allowedRoutes` is not
- * modelled: routes of any namespace may attach.
+ * match wins (ties: route namespace/name, then rule order). A listener's `allowedRoutes` decides
+ * which routes may attach (default: the Gateway's namespace); `labelsOfNamespace` serves its selector.
  */
 export function routeGateway(
   gateways: readonly GatewayObj[],
   routes: readonly HTTPRouteObj[],
   request: GatewayRequest,
+  labelsOfNamespace: (namespace: string) => LabelMap = (namespace) => ({ 'kubernetes.io/metadata.name': namespace }),
 ): GatewayRoute | undefined {
   if (gateways.length === 0) return undefined;
   const sortedRoutes = [...routes].sort(
@@ -135,8 +178,14 @@ export function routeGateway(
     }
     for (const listener of listeners) {
       let best: { route: HTTPRouteObj; ruleIndex: number; match: HTTPRouteMatch; key: number[] } | undefined;
+      const notAllowed: { route: HTTPRouteObj; why: string }[] = [];
       for (const route of sortedRoutes) {
-        if (!routeAttaches(route, gateway, listener)) continue;
+        if (!routeNamesListener(route, gateway, listener)) continue;
+        const refusal = allowedRoutesRefusal(listener, gateway, route, labelsOfNamespace);
+        if (refusal) {
+          notAllowed.push({ route, why: refusal });
+          continue;
+        }
         if (route.hostnames.length > 0 && !route.hostnames.some((h) => matchHost(h, request.host))) continue;
         route.rules.forEach((rule, ruleIndex) => {
           const matches = rule.matches.length > 0 ? rule.matches : [MATCH_ALL];
@@ -158,7 +207,12 @@ export function routeGateway(
           backendRefs: best.route.rules[best.ruleIndex]!.backendRefs,
         };
       }
-      if (!fallback || fallback.kind === 'no-listener') fallback = { kind: 'no-route', gateway, listener };
+      if (
+        !fallback ||
+        fallback.kind === 'no-listener' ||
+        (fallback.kind === 'no-route' && fallback.notAllowed.length === 0 && notAllowed.length > 0)
+      )
+        fallback = { kind: 'no-route', gateway, listener, notAllowed };
     }
   }
   return fallback;

@@ -46,7 +46,7 @@ export type IngressRoute =
 type PathItem = { path: string; pathType: PathType; entry: IngressPath; rule: IngressRule; ingress: IngressObj };
 
 /** The controller (IngressClass) that serves an Ingress: `ingressClassName`, else the default class. */
-function ingressControllerOf(ingress: IngressObj, classes: readonly IngressClassObj[]): IngressController {
+export function ingressControllerOf(ingress: IngressObj, classes: readonly IngressClassObj[]): IngressController {
   const name = ingress.ingressClassName ?? classes.find((c) => c.isDefault)?.name;
   if (name === undefined) return {};
   const ingressClass = classes.find((c) => c.name === name);

@@ -13,7 +13,15 @@ import { labelSelectorMatches } from '../../kubernetes/labels';
 /** Who sends (ingress) or receives (egress) traffic, as NetworkPolicy peers see it. */
 export type TrafficPeer =
   | { kind: 'external'; ip: string }
-  | { kind: 'pod'; name: string; namespace: string; labels: LabelMap; podId?: ObjectId };
+  | {
+      kind: 'pod';
+      name: string;
+      namespace: string;
+      labels: LabelMap;
+      podId?: ObjectId;
+      /** how messages name it when it is more than a pod (`the ingress controller of IngressClass nginx, pod …`) */
+      describe?: string;
+    };
 
 /** The verdict of the policies that select a pod for one direction. */
 export type PolicyVerdict = {

@@ -1,14 +1,16 @@
-import type { IngressBackend, NodeObj } from '../../model/topology';
+import type { IngressBackend, IngressObj, NodeObj, PodObj, Protocol } from '../../model/topology';
 import { fail } from '../context';
 import { namespaceOf, type KubeContext } from './kubeContext';
 import { followBackendService } from './backend';
-import { gatewayPeer, ingressControllerPeer } from './clients';
+import { gatewayPeer } from './clients';
+import { ingressControllerPeer, isIngressNginx } from './ingressController';
 import { describeHttpRouteMatch, gatewayClaimsHost, routeGateway } from './gatewayRoute';
 import { pickWeighted } from './endpointPick';
 import { matchHost } from './hostMatch';
-import { describeController, routeIngress } from './ingressRoute';
+import { describeController, routeIngress, type IngressRoute } from './ingressRoute';
 import { listLoadBalancerAddresses } from './loadBalancer';
-import { followService, type TrafficSource } from './serviceResolve';
+import { isReadyEndpoint } from './endpointPick';
+import { arriveAtPod, followService, type TrafficSource } from './serviceResolve';
 import type { Hop, Trace } from '../types';
 import type { RequestUrl } from '../url';
 
@@ -83,6 +85,8 @@ function viaNodePort(ctx: KubeContext, hops: Hop[], url: RequestUrl, node: NodeO
     ...(match?.port.span ? { span: match.port.span } : {}),
   };
   if (!match) {
+    const host = viaHostPort(ctx, [...hops], url, node, source);
+    if (host) return host;
     const open = ctx.services.flatMap((s) =>
       s.servicePorts.filter((p) => p.nodePort !== undefined).map((p) => `${p.nodePort} (${s.name})`),
     );
@@ -94,6 +98,88 @@ function viaNodePort(ctx: KubeContext, hops: Hop[], url: RequestUrl, node: NodeO
     );
   }
   return followService(ctx, [...hops, nodeHop], match.service, match.port, source, node);
+}
+
+/** A container port a node forwards to its pod: `hostPort`, or any port of a `hostNetwork` pod. */
+type HostBinding = { pod: PodObj; containerPort: number; protocol: Protocol; how: 'hostPort' | 'hostNetwork' };
+
+function hostBindings(ctx: KubeContext, port: number): HostBinding[] {
+  return ctx.pods.flatMap((pod) =>
+    pod.template.containers.flatMap((c) =>
+      c.ports
+        .filter((p) => (pod.template.hostNetwork ? p.containerPort === port : p.hostPort === port))
+        .map((p) => ({
+          pod,
+          containerPort: p.containerPort,
+          protocol: p.protocol,
+          how: pod.template.hostNetwork ? ('hostNetwork' as const) : ('hostPort' as const),
+        })),
+    ),
+  );
+}
+
+/**
+ * A node port no Service opens may still answer: a container's `hostPort` (the CNI's portmap
+ * forwards the node's port to that pod), or a `hostNetwork` pod listening on the node itself.
+ * Only the node that runs the pod answers. Undefined when no pod binds the port anywhere.
+ */
+function viaHostPort(
+  ctx: KubeContext,
+  hops: Hop[],
+  url: RequestUrl,
+  node: NodeObj,
+  source: TrafficSource,
+): Trace | undefined {
+  const bindings = hostBindings(ctx, url.port).filter((b) => b.protocol === 'TCP');
+  if (bindings.length === 0) return undefined;
+  const here = bindings.find((b) => b.pod.node === node.id && isReadyEndpoint(b.pod));
+  const describe = (b: HostBinding) =>
+    b.how === 'hostPort'
+      ? `hostPort ${url.port} → containerPort ${b.containerPort} of pod ${b.pod.name}`
+      : `pod ${b.pod.name} (hostNetwork) listens on port ${url.port}`;
+  if (!here) {
+    const elsewhere = [
+      ...new Set(bindings.filter((b) => isReadyEndpoint(b.pod)).map((b) => ctx.byId.get(b.pod.node!)?.name ?? '?')),
+    ];
+    const failedHop: Hop = {
+      kind: 'node',
+      name: node.name,
+      port: url.port,
+      detail: `no pod binds port ${url.port} here`,
+      caption: `Nothing listens on ${node.name}:${url.port}: ${describe(bindings[0]!)}, which does not run on ${node.name}`,
+      objectId: node.id,
+    };
+    return fail(
+      hops,
+      'TRACE-NODEPORT-CLOSED',
+      `Connection refused: port ${url.port} is a hostPort/hostNetwork port, open only on the nodes that run its pod ` +
+        `(${elsewhere.length > 0 ? elsewhere.join(', ') : 'none: the pods are not ready'}), not on ${node.name}.` +
+        (elsewhere.length > 0 ? ` Send the request to ${elsewhere[0]}.` : ''),
+      { object: node.id, failedHop },
+    );
+  }
+  const nodeHop: Hop = {
+    kind: 'node',
+    name: node.name,
+    port: url.port,
+    detail: describe(here),
+    caption:
+      here.how === 'hostPort'
+        ? `Pod ${here.pod.name} asks for hostPort ${url.port}: the node forwards its port ${url.port} to the pod's containerPort ${here.containerPort} (no Service, no kube-proxy)`
+        : `Pod ${here.pod.name} uses the node's network (hostNetwork): it listens on ${node.name}:${url.port} itself`,
+    objectId: node.id,
+  };
+  return arriveAtPod(
+    ctx,
+    [...hops, nodeHop],
+    here.pod,
+    here.containerPort,
+    'TCP',
+    source,
+    `${node.name}:${url.port} is pod ${here.pod.name}'s ${here.how}`,
+    undefined,
+    undefined,
+  );
 }
 
 function viaIngress(ctx: KubeContext, hops: Hop[], url: RequestUrl, client: TrafficSource): Trace {
@@ -117,6 +203,24 @@ function viaIngress(ctx: KubeContext, hops: Hop[], url: RequestUrl, client: Traf
       `Connection refused: Ingress controllers listen on 80 (http) and 443 (https), not on ${url.port}. Drop the port from the URL, or reach a Service directly with http://NODE:NODEPORT/.`,
     );
   }
+  return throughIngressRules(ctx, [...hops, entry], route, url, client);
+}
+
+/**
+ * From the Ingress controller on: the rule that matched (or 404), ingress-nginx's 308 redirect of
+ * plain http for TLS hosts (the client follows it: the trace carries on with https), then the
+ * backend Service. `hops` end at the controller (its load balancer, or its pod); `url.host` is the
+ * Host header the controller routes by.
+ */
+export function throughIngressRules(
+  ctx: KubeContext,
+  hops: Hop[],
+  route: IngressRoute,
+  url: RequestUrl,
+  client: TrafficSource,
+  hostHint = '',
+): Trace {
+  const controller = route.controller;
   if (route.kind === 'no-rule') {
     const hosts = [
       ...new Set(ctx.ingresses.flatMap((i) => i.rules.map((r) => r.host).filter((h): h is string => !!h))),
@@ -136,9 +240,9 @@ function viaIngress(ctx: KubeContext, hops: Hop[], url: RequestUrl, client: Traf
         }
       : undefined;
     return fail(
-      [...hops, entry],
+      hops,
       'TRACE-NO-RULE',
-      `404 Not Found: ${where}. Add a rule (host and path) or spec.defaultBackend.`,
+      `404 Not Found: ${where}. Add a rule (host and path) or spec.defaultBackend.${hostHint}`,
       {
         status: 404,
         ...(route.hostIngress
@@ -173,12 +277,26 @@ function viaIngress(ctx: KubeContext, hops: Hop[], url: RequestUrl, client: Traf
       ' — ImplementationSpecific: matched like Prefix here; the real behaviour depends on the controller';
   }
   if (!route.path) ingressHop.caption += ` — no rule's path matched ${url.path}, so the defaultBackend answers`;
+
+  const redirect = url.scheme === 'http' && redirectsToHttps(ingress, controller, route.tls);
+  if (redirect) {
+    const location = `https://${url.host}${url.path}${url.query.length > 0 ? `?${new URLSearchParams(url.query).toString()}` : ''}`;
+    ingressHop.detail = `${ruleText}; 308 Permanent Redirect → ${location}`;
+    ingressHop.caption +=
+      (redirect === 'force'
+        ? `; force-ssl-redirect is set on Ingress ${ingress.name}`
+        : `; ${url.host} is in spec.tls of Ingress ${ingress.name}`) +
+      `, so ingress-nginx answers plain http with 308 Permanent Redirect to ${location}, and the client follows it`;
+    const https: RequestUrl = { ...url, scheme: 'https', written: 'https', port: 443, explicitPort: false };
+    return traceFromOutside(ctx, [...hops, ingressHop], https, client);
+  }
+
   if (url.scheme === 'https' && !route.tls) {
     ingressHop.warning = `https to ${url.host}, which is in no spec.tls of Ingress ${ingress.name}: the controller answers with its default (self-signed) certificate. Add the host to spec.tls.`;
   } else if (url.scheme === 'https') {
     ingressHop.caption += '; TLS ends here (spec.tls lists the host)';
   }
-  const withIngress = [...hops, entry, ingressHop];
+  const withIngress = [...hops, ingressHop];
   if (!backend.service) {
     return fail(
       withIngress,
@@ -189,7 +307,7 @@ function viaIngress(ctx: KubeContext, hops: Hop[], url: RequestUrl, client: Traf
   }
   // The Service sees the controller's pod as the sender; ClientIP affinity keeps keying on the
   // original client (ingress-nginx balances by itself, so kube-proxy's choice is a stand-in).
-  const source: TrafficSource = { ...client, peer: ingressControllerPeer(ctx) };
+  const source: TrafficSource = { ...client, peer: ingressControllerPeer(ctx, controller) };
   return followBackendService(
     ctx,
     withIngress,
@@ -197,6 +315,20 @@ function viaIngress(ctx: KubeContext, hops: Hop[], url: RequestUrl, client: Traf
     source,
     { what: `Ingress ${ingress.name}`, id: ingress.id },
   );
+}
+
+/**
+ * Whether ingress-nginx redirects plain http for this Ingress: hosts in its `tls` (ssl-redirect,
+ * on by default) or every host with force-ssl-redirect. Other controllers are not assumed to.
+ */
+function redirectsToHttps(
+  ingress: IngressObj,
+  controller: IngressRoute['controller'],
+  tls: boolean,
+): 'tls' | 'force' | undefined {
+  if (!isIngressNginx(controller)) return undefined;
+  if (ingress.sslRedirect === 'force') return 'force';
+  return tls && ingress.sslRedirect !== 'off' ? 'tls' : undefined;
 }
 
 function describeBackend(backend: IngressBackend): string {
@@ -217,7 +349,7 @@ function viaGateway(ctx: KubeContext, hops: Hop[], url: RequestUrl, client: Traf
     headers: ctx.headers,
     query: url.query,
   };
-  const route = routeGateway(ctx.gateways, ctx.httpRoutes, request)!;
+  const route = routeGateway(ctx.gateways, ctx.httpRoutes, request, ctx.labelsOfNamespace)!;
   const gateway = route.gateway;
   const listener = route.kind === 'no-listener' ? undefined : route.listener;
   const gatewayHop: Hop = {
@@ -248,7 +380,10 @@ function viaGateway(ctx: KubeContext, hops: Hop[], url: RequestUrl, client: Traf
     return fail(
       [...hops, gatewayHop],
       'TRACE-NO-RULE',
-      `404 Not Found: no HTTPRoute attached to Gateway ${gateway.name} (listener ${route.listener.name}) matches host ${url.host}, path ${url.path} and the request's method and headers. Add an HTTPRoute with a parentRef to the Gateway, or widen its matches.`,
+      `404 Not Found: no HTTPRoute attached to Gateway ${gateway.name} (listener ${route.listener.name}) matches host ${url.host}, path ${url.path} and the request's method and headers.` +
+        (route.notAllowed.length > 0
+          ? ` HTTPRoute ${route.notAllowed.map((n) => `${n.route.name} is not attached: ${n.why}`).join('; HTTPRoute ')}. Widen the listener's allowedRoutes (from: All, or a Selector matching the route's namespace), or move the route.`
+          : ' Add an HTTPRoute with a parentRef to the Gateway, or widen its matches.'),
       { object: gateway.id, status: 404 },
     );
   }

@@ -214,3 +214,18 @@ describe('suggestTraceUrls', () => {
     expect(suggestions).toContainEqual(expect.objectContaining({ url: 'http://cartservice:7070/', entry: 'inside' }));
   });
 });
+
+describe('ingress-nginx multi-tls: plain http to a TLS host is redirected (308) and followed', () => {
+  it.each(['foo.bar.com', 'bar.baz.com'])('http://%s/', (host) => {
+    const result = trace(MULTI_TLS, { url: `http://${host}/` });
+    expect(result.ok).toBe(true);
+    const redirect = result.hops.find((h) => h.detail.includes('308 Permanent Redirect'));
+    expect(redirect).toMatchObject({ kind: 'ingress', name: 'foo-tls' });
+    expect(redirect!.detail).toContain(`→ https://${host}/`);
+    expect(result.hops.filter((h) => h.kind === 'loadbalancer').map((h) => h.detail)).toEqual([
+      expect.stringContaining('http :80'),
+      expect.stringContaining('https :443'),
+    ]);
+    expect(last(result).kind).toBe('container');
+  });
+});

@@ -226,7 +226,7 @@ export function arriveAtPod(
     const who =
       source.peer.kind === 'external'
         ? `the outside address ${source.peer.ip}`
-        : `pod ${source.peer.name} (namespace ${source.peer.namespace})`;
+        : (source.peer.describe ?? `pod ${source.peer.name} (namespace ${source.peer.namespace})`);
     return fail(
       [...hops, hop],
       'TRACE-POLICY-DENIED',

@@ -17,10 +17,11 @@ function podOf(trace: Trace): string {
 describe('Ingress from outside (seed example)', () => {
   const topology = seedTopology().build();
 
+  // Plain http to the TLS host is redirected first (dataPlane.test.ts); these start on https.
   it.each([
     'https://api.hwangbogyumin.com/',
     'https://api.hwangbogyumin.com/anything',
-    'http://API.hwangbogyumin.com/x/y',
+    'https://API.hwangbogyumin.com/x/y',
   ])('%s ends at container golang-backend-api:8080', (url) => {
     const trace = traceRequest(topology, { url });
     expect(trace.ok).toBe(true);

@@ -1,5 +1,6 @@
 import type { Topology } from '../../model/topology';
 import { resolveClientPod } from './clients';
+import { continueThroughController } from './controllerEntry';
 import { fail } from '../context';
 import { kubeContext, namespaceOf } from './kubeContext';
 import { traceFromInside } from './insideEntry';
@@ -35,7 +36,8 @@ export function traceKubernetes(topology: Topology, request: TraceRequest): Trac
     };
     if ('error' in parsed) return fail([], 'TRACE-BAD-URL', parsed.error, { failedHop: clientHop, status: 400 });
     clientHop.caption += ` to ${formatRequestUrl(parsed)}`;
-    return traceFromInside(ctx, [clientHop], parsed, client, request.clientIp);
+    const inside = traceFromInside(ctx, [clientHop], parsed, client, request.clientIp);
+    return continueThroughController(ctx, inside, parsed, request.clientIp ?? `pod:${client.id}`);
   }
 
   const ip = request.clientIp ?? EXTERNAL_CLIENT_IP;
@@ -50,5 +52,6 @@ export function traceKubernetes(topology: Topology, request: TraceRequest): Trac
     ...(internet ? { objectId: internet.id } : {}),
   };
   if ('error' in parsed) return fail([], 'TRACE-BAD-URL', parsed.error, { failedHop: clientHop, status: 400 });
-  return traceFromOutside(ctx, [clientHop], parsed, { peer: { kind: 'external', ip }, affinityKey: ip });
+  const outside = traceFromOutside(ctx, [clientHop], parsed, { peer: { kind: 'external', ip }, affinityKey: ip });
+  return continueThroughController(ctx, outside, parsed, ip);
 }
