@@ -3,6 +3,7 @@ import type { Store } from '../state/store';
 import { useAppStore, useStoreApi } from '../state/StoreProvider';
 import type { ThemeChoice } from '../state/viewSlice';
 import { SampleMenu } from './SampleMenu';
+import { ShareMenu } from './ShareMenu';
 import type { ControlPlaneMode } from '../layout/viewGraph';
 import { TEST_IDS, VIEW_IDS } from '../testIds';
 import { addFilesToWorkspace } from './workspaceFiles';
@@ -74,6 +75,7 @@ export function Toolbar() {
           void addFilesToWorkspace(store, files);
         }}
       />
+      <ShareMenu />
       <span className="toolbar-spacer" />
       {world === 'kubernetes' && (
         <>

@@ -21,3 +21,4 @@ export {
 } from './shareLink';
 export { readUrlParams, type UrlParams } from './urlParams';
 export { redactSecrets, secretCount, REDACTED, type RedactionResult } from './redactSecrets';
+export { mergeFiles, type MergedFiles } from './mergeWorkspace';
