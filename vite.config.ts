@@ -29,6 +29,8 @@ function contentSecurityPolicy(): Plugin {
 }
 
 export default defineConfig({
+  // Relative asset URLs: the built site works from any sub-path (GitHub Pages, a blog's /tools/portolan/).
+  base: './',
   plugins: [react(), contentSecurityPolicy()],
   // elkjs ships CommonJS; pre-bundle it so the worker can import it in dev.
   optimizeDeps: { include: ['elkjs/lib/elk.bundled.js'] },

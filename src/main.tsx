@@ -1,11 +1,12 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import type { MatchMedia, StorageLike } from './state/environment';
-import { startMode, storeOptionsFor } from './state/startModes';
+import { planStart, startMode, storeOptionsFor } from './state/startModes';
 import { createAppStore } from './state/store';
 import { StoreProvider } from './state/StoreProvider';
-import { App } from './ui/App';
 import { installPalette } from './ui/installPalette';
+import { StartApp } from './ui/StartApp';
+import { readUrlParams } from './workspace';
 import { chooseStartMode } from './workspace/startMode';
 import './ui/styles.css';
 
@@ -22,14 +23,19 @@ installPalette(document);
 const matchMedia: MatchMedia | undefined = window.matchMedia ? (query) => window.matchMedia(query) : undefined;
 
 // The URL says which app starts; this is the only place that reads it or touches the page's globals.
-const mode = chooseStartMode(window.location.href);
-const store = createAppStore(storeOptionsFor(mode, { localStorage: localStorageOrNone(), matchMedia }));
-startMode(store, mode);
+const href = window.location.href;
+const plan = planStart(chooseStartMode(href), readUrlParams(href));
+const localStorage = localStorageOrNone();
+const store = createAppStore(storeOptionsFor(plan, { localStorage, matchMedia }));
+startMode(store, plan);
+
+// Another link pasted into the address bar changes only the fragment: start again from it.
+window.addEventListener('hashchange', () => window.location.reload());
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
     <StoreProvider store={store}>
-      <App />
+      <StartApp plan={plan} {...(localStorage ? { storage: localStorage } : {})} />
     </StoreProvider>
   </StrictMode>,
 );

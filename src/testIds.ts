@@ -84,3 +84,30 @@ export const KUBE_IDS = {
   kubeVersion: 'kube-version',
   rejected: 'box-rejected',
 } as const;
+
+/** Test ids of share links, the embed and their dialogs. */
+export const SHARE_IDS = {
+  shareButton: 'share-button',
+  embedButton: 'embed-button',
+  dialog: 'share-dialog',
+  dialogClose: 'share-dialog-close',
+  includeSecrets: 'share-include-secrets',
+  secretCount: 'share-secret-count',
+  link: 'share-link',
+  copy: 'share-copy',
+  longWarning: 'share-long-warning',
+  download: 'share-download',
+  iframeSnippet: 'embed-iframe-snippet',
+  markdownSnippet: 'embed-markdown-snippet',
+  embedTheme: 'embed-theme',
+  embedAutoplay: 'embed-autoplay',
+  linkBanner: 'link-banner',
+  openMine: 'link-open-mine',
+  keepCopy: 'link-keep-copy',
+  startNotice: 'start-notice',
+  embed: 'embed',
+  embedFit: 'embed-fit',
+  embedPlay: 'embed-play',
+  embedOpen: 'embed-open',
+  embedError: 'embed-error',
+} as const;

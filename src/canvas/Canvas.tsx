@@ -17,6 +17,9 @@ import { toFlow, type BoxNode } from './toFlow';
 import { TracePacket } from './TracePacket';
 import type { TraceView } from './traceView';
 
+/** React Flow's pan (x, y in screen pixels) and zoom. */
+export type CanvasViewport = { x: number; y: number; zoom: number };
+
 /** A trace on the canvas: where it sits on the graph, the hop shown now, and whether it moves. */
 export type CanvasTrace = { view: TraceView; step: number; playing: boolean };
 
@@ -33,6 +36,12 @@ export type CanvasProps = {
   cursorIds: readonly string[];
   /** no stack buttons: nothing on the canvas changes what is drawn */
   readOnly?: boolean;
+  /** where to look at first (a share link's pan and zoom) instead of fitting the graph */
+  initialViewport?: CanvasViewport;
+  /** bumping this number fits the graph to the canvas again (an embed's Fit button) */
+  fitRequest?: number;
+  /** the user finished panning or zooming */
+  onViewportChange?: (viewport: CanvasViewport) => void;
   /** a box was clicked, or Enter pressed on it */
   onSelectBox?: (box: PositionedNode) => void;
   /** a click on the empty canvas */
@@ -47,8 +56,16 @@ export type CanvasProps = {
 
 type Callbacks = Pick<
   CanvasProps,
-  'onSelectBox' | 'onPaneClick' | 'onExpandStack' | 'onCollapseStack' | 'onTraceStep' | 'onTraceFinished'
+  | 'onSelectBox'
+  | 'onPaneClick'
+  | 'onExpandStack'
+  | 'onCollapseStack'
+  | 'onTraceStep'
+  | 'onTraceFinished'
+  | 'onViewportChange'
 >;
+
+const FIT_OPTIONS = { padding: 0.08, maxZoom: 1.1 };
 
 /** Past this many, inferred "talks to" edges show only for the boxes selected or under the cursor. */
 const MAX_ALWAYS_SHOWN_INFERRED = 6;
@@ -101,7 +118,17 @@ function useTraceNodes(nodes: BoxNode[], trace: CanvasTrace | undefined): BoxNod
   }, [nodes, view, step]);
 }
 
-function FlowCanvas({ graph, theme, trace, selectedId, cursorIds, readOnly = false, ...callbacks }: CanvasProps) {
+function FlowCanvas({
+  graph,
+  theme,
+  trace,
+  selectedId,
+  cursorIds,
+  readOnly = false,
+  initialViewport,
+  fitRequest = 0,
+  ...callbacks
+}: CanvasProps) {
   const { fitView } = useReactFlow();
   // The latest callbacks, read when an event comes: the props may change on every render.
   const latest = useRef<Callbacks>(callbacks);
@@ -136,14 +163,24 @@ function FlowCanvas({ graph, theme, trace, selectedId, cursorIds, readOnly = fal
   }, [flow.edges, view, selectedId, cursorIds]);
   const shapeKey = useMemo(() => flow.nodes.map((n) => n.id).join('|'), [flow.nodes]);
   const lastShape = useRef('');
+  // A restored viewport stands until the boxes change shape after the first layout.
+  const keepViewport = useRef(!!initialViewport);
 
   // Fit the view when the set of boxes changes, not on every keystroke.
   useEffect(() => {
     if (!shapeKey || shapeKey === lastShape.current) return;
     lastShape.current = shapeKey;
+    if (keepViewport.current) {
+      keepViewport.current = false;
+      return;
+    }
     const frame = requestAnimationFrame(() => void fitView({ padding: 0.08, duration: 250, maxZoom: 1.1 }));
     return () => cancelAnimationFrame(frame);
   }, [shapeKey, fitView]);
+
+  useEffect(() => {
+    if (fitRequest > 0) void fitView({ ...FIT_OPTIONS, duration: 200 });
+  }, [fitRequest, fitView]);
 
   // Fit again when the canvas changes size (a panel opens, the editor collapses).
   const container = useRef<HTMLDivElement>(null);
@@ -199,8 +236,9 @@ function FlowCanvas({ graph, theme, trace, selectedId, cursorIds, readOnly = fal
             elementsSelectable
             onlyRenderVisibleElements={flow.nodes.length > 300}
             proOptions={{ hideAttribution: true }}
-            fitView
-            fitViewOptions={{ padding: 0.08, maxZoom: 1.1 }}
+            onMoveEnd={(_, viewport) => latest.current.onViewportChange?.(viewport)}
+            {...(initialViewport ? { defaultViewport: initialViewport } : { fitView: true })}
+            fitViewOptions={FIT_OPTIONS}
           >
             <Background gap={24} size={1} />
             <Controls showInteractive={false} position="bottom-left" />

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { CURRENT_WORKSPACE_VERSION } from '../workspace';
 import { readSavedWorkspace, restoreWorkspace, startPersistence, WORKSPACE_STORAGE_KEY } from './persistence';
 import { createAppStore, type Store } from './store';
 
@@ -61,7 +62,7 @@ describe('workspace persistence', () => {
       viewMode: 'application',
       showConfig: true,
     });
-    expect(JSON.parse(storage.data.get(WORKSPACE_STORAGE_KEY)!).version).toBe(2);
+    expect(JSON.parse(storage.data.get(WORKSPACE_STORAGE_KEY)!).version).toBe(CURRENT_WORKSPACE_VERSION);
 
     const target = createAppStore();
     restoreWorkspace(target, storage);

@@ -1,6 +1,13 @@
 import type { StateCreator } from 'zustand';
 import type { ControlPlaneMode, ViewMode } from '../layout/viewGraph';
-import { clampEditorWidth, clampNodeCount, DEFAULT_VIEW, type ThemeChoice, type WorkspaceView } from '../workspace';
+import {
+  clampEditorWidth,
+  clampNodeCount,
+  DEFAULT_VIEW,
+  type ThemeChoice,
+  type WorkspaceView,
+  type WorkspaceViewport,
+} from '../workspace';
 import { isKubeVersion } from '../core/kubernetes/schema/versions';
 import type { Store } from './store';
 
@@ -8,6 +15,9 @@ export type { ThemeChoice };
 
 /** How the user has arranged the window: kept with the workspace. */
 export type ViewSlice = WorkspaceView & {
+  /** where the canvas looks now (pan and zoom), as it last reported; a link restores it. Not saved locally. */
+  viewport: WorkspaceViewport | null;
+  setViewport: (viewport: WorkspaceViewport) => void;
   setTheme: (theme: ThemeChoice) => void;
   toggleEditor: () => void;
   setEditorWidth: (fraction: number) => void;
@@ -25,6 +35,8 @@ export type ViewSlice = WorkspaceView & {
 export const createViewSlice: StateCreator<Store, [], [], ViewSlice> = (set) => ({
   ...DEFAULT_VIEW,
   expandedStacks: [],
+  viewport: null,
+  setViewport: (viewport) => set({ viewport }),
   setTheme: (theme) => set({ theme }),
   toggleEditor: () => set((state) => ({ editorCollapsed: !state.editorCollapsed })),
   setEditorWidth: (fraction) => set({ editorWidth: clampEditorWidth(fraction) }),

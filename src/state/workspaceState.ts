@@ -21,6 +21,19 @@ export function workspaceOf(state: Store): Workspace {
   return { files: state.files, activeFile: state.activeFile, view };
 }
 
+/**
+ * Everything a share link carries: the workspace, the trace on screen (its request and hop) and
+ * where the canvas looks. Boxes cannot be dragged, so the viewport is all the placement there is.
+ */
+export function shareableWorkspaceOf(state: Store): Workspace {
+  const traced = state.trace && state.traceUrl.trim();
+  return {
+    ...workspaceOf(state),
+    ...(traced ? { trace: { url: state.traceUrl.trim(), from: state.traceFrom, step: state.traceStep } } : {}),
+    ...(state.viewport ? { viewport: { ...state.viewport } } : {}),
+  };
+}
+
 /** What to put into a store to open `workspace`; its trace, when it has one, fills the trace bar. */
 export function stateOfWorkspace(workspace: Workspace): Partial<Store> {
   return {
@@ -29,5 +42,6 @@ export function stateOfWorkspace(workspace: Workspace): Partial<Store> {
     ...workspace.view,
     expandedStacks: [...workspace.view.expandedStacks],
     ...(workspace.trace ? { traceUrl: workspace.trace.url, traceFrom: workspace.trace.from } : {}),
+    ...(workspace.viewport ? { viewport: { ...workspace.viewport } } : {}),
   };
 }

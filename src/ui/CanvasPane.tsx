@@ -1,4 +1,4 @@
-import { useMemo } from 'react';
+import { useMemo, useState } from 'react';
 import { Canvas, type CanvasProps, type CanvasTrace } from '../canvas/Canvas';
 import { traceView } from '../canvas/traceView';
 import { indexTopology, sourceOf } from '../core/model/topology';
@@ -18,7 +18,13 @@ const selectCursorIds = (s: Store) => s.cursorIds;
 type CanvasCallbacks = Required<
   Pick<
     CanvasProps,
-    'onSelectBox' | 'onPaneClick' | 'onExpandStack' | 'onCollapseStack' | 'onTraceStep' | 'onTraceFinished'
+    | 'onSelectBox'
+    | 'onPaneClick'
+    | 'onExpandStack'
+    | 'onCollapseStack'
+    | 'onTraceStep'
+    | 'onTraceFinished'
+    | 'onViewportChange'
   >
 >;
 
@@ -40,12 +46,15 @@ function canvasCallbacks(store: AppStore): CanvasCallbacks {
     // The packet moved on by itself: the hop changes, playing goes on (setTraceStep would pause).
     onTraceStep: (hop) => store.setState({ traceStep: hop }),
     onTraceFinished: () => store.getState().traceFinished(),
+    onViewportChange: (viewport) => store.getState().setViewport(viewport),
   };
 }
 
-/** The canvas, wired to the nearest store. */
-export function CanvasPane({ readOnly = false }: { readOnly?: boolean }) {
+/** The canvas, wired to the nearest store; it starts where the store's viewport says (a link), else fitted. */
+export function CanvasPane({ readOnly = false, fitRequest = 0 }: { readOnly?: boolean; fitRequest?: number }) {
   const store = useStoreApi();
+  // Read once: afterwards the canvas reports the viewport, it does not follow it.
+  const [initialViewport] = useState(() => store.getState().viewport ?? undefined);
   const positioned = useAppStore(selectPositioned);
   const theme = useAppStore(selectTheme);
   const trace = useAppStore(selectTrace);
@@ -71,6 +80,8 @@ export function CanvasPane({ readOnly = false }: { readOnly?: boolean }) {
       selectedId={selectedId}
       cursorIds={cursorIds}
       readOnly={readOnly}
+      fitRequest={fitRequest}
+      {...(initialViewport ? { initialViewport } : {})}
       {...callbacks}
     />
   );

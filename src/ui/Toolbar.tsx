@@ -6,6 +6,7 @@ import { ComposeSettings } from './ComposeSettings';
 import { KubeVersionSelect } from './KubeVersionSelect';
 import { SampleMenu } from './SampleMenu';
 import { ExportMenu } from './ExportMenu';
+import { ShareMenu } from './ShareMenu';
 import type { ControlPlaneMode } from '../layout/viewGraph';
 import { TEST_IDS, VIEW_IDS } from '../testIds';
 import { addFilesToWorkspace } from './workspaceFiles';
@@ -77,6 +78,7 @@ export function Toolbar() {
           void addFilesToWorkspace(store, files);
         }}
       />
+      <ShareMenu />
       <span className="toolbar-spacer" />
       {world === 'compose' && <ComposeSettings />}
       <KubeVersionSelect />

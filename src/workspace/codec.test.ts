@@ -20,7 +20,8 @@ const workspace: Workspace = {
     controlPlane: 'expanded',
     kubeVersion: '1.32',
   },
-  trace: { url: 'http://example.com/api', from: 'web' },
+  trace: { url: 'http://example.com/api', from: 'web', step: 3 },
+  viewport: { x: -120.5, y: 40, zoom: 0.8 },
 };
 
 /** Today's localStorage shape, as every Portolan before v2 wrote it. */
@@ -68,7 +69,7 @@ describe('the workspace codec', () => {
   });
 
   it('round-trips a workspace without a trace, and without files', () => {
-    const { trace: _trace, ...local } = workspace;
+    const { trace: _trace, viewport: _viewport, ...local } = workspace;
     expect(decoded(encodeWorkspace(local))).toEqual(local);
     const empty: Workspace = { files: [], activeFile: '', view: { ...DEFAULT_VIEW, expandedStacks: [] } };
     expect(decoded(encodeWorkspace(empty))).toEqual(empty);
@@ -218,8 +219,29 @@ describe('the workspace codec', () => {
 
   it('ignores a trace of the wrong shape or size', () => {
     const base = { version: 2, files: [] };
-    expect(decoded({ ...base, trace: { url: 'http://a/' } }).trace).toEqual({ url: 'http://a/', from: '' });
+    expect(decoded({ ...base, trace: { url: 'http://a/' } }).trace).toEqual({ url: 'http://a/', from: '', step: 0 });
     for (const trace of ['http://a/', { url: 3 }, { url: 'x', from: 4 }, { url: 'x'.repeat(10_000) }, null])
       expect(decoded({ ...base, trace }).trace).toBeUndefined();
+    for (const step of [-1, 1.5, '2', Infinity, null])
+      expect(decoded({ ...base, trace: { url: 'http://a/', step } }).trace?.step).toBe(0);
+    expect(decoded({ ...base, trace: { url: 'http://a/', step: 1e9 } }).trace?.step).toBe(1000);
+  });
+
+  it('migrates a v2 trace (no step) to v3 at its first hop', () => {
+    const v2 = { version: 2, files: [], trace: { url: 'http://a/', from: 'web' } };
+    const result = decodeWorkspace(v2);
+    expect(result.ok && result.fromVersion).toBe(2);
+    expect(decoded(v2).trace).toEqual({ url: 'http://a/', from: 'web', step: 0 });
+  });
+
+  it('keeps a usable viewport within bounds and ignores a broken one', () => {
+    const base = { version: 3, files: [] };
+    expect(decoded({ ...base, viewport: { x: 1e12, y: -5, zoom: 99 } }).viewport).toEqual({
+      x: 1_000_000,
+      y: -5,
+      zoom: 2.5,
+    });
+    for (const viewport of [null, 'fit', { x: 1, y: 2 }, { x: NaN, y: 0, zoom: 1 }, { x: 0, y: 0, zoom: 0 }])
+      expect(decoded({ ...base, viewport }).viewport).toBeUndefined();
   });
 });

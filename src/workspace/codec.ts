@@ -12,12 +12,17 @@ import {
   MAX_EXPANDED_STACKS,
   MAX_FILE_NAME_LENGTH,
   MAX_FILES,
+  MAX_PAN,
   MAX_TRACE_FIELD_LENGTH,
+  MAX_TRACE_STEP,
+  MAX_ZOOM,
+  MIN_ZOOM,
   THEME_CHOICES,
   VIEW_MODES,
   type Workspace,
   type WorkspaceTrace,
   type WorkspaceView,
+  type WorkspaceViewport,
 } from './workspace';
 
 /** What `decodeWorkspace` gives back: a workspace (perhaps repaired) or why there is none. */
@@ -32,6 +37,7 @@ export type EncodedWorkspace = {
   activeFile: string;
   view: WorkspaceView;
   trace?: WorkspaceTrace;
+  viewport?: WorkspaceViewport;
 };
 
 type RawRecord = { readonly [key: string]: unknown };
@@ -46,7 +52,12 @@ export function encodeWorkspace(workspace: Workspace): string {
     files: workspace.files.map(({ name, text }) => ({ name, text })),
     activeFile: workspace.activeFile,
     view: { ...workspace.view, expandedStacks: [...workspace.view.expandedStacks] },
-    ...(workspace.trace ? { trace: { url: workspace.trace.url, from: workspace.trace.from } } : {}),
+    ...(workspace.trace
+      ? { trace: { url: workspace.trace.url, from: workspace.trace.from, step: workspace.trace.step } }
+      : {}),
+    ...(workspace.viewport
+      ? { viewport: { x: workspace.viewport.x, y: workspace.viewport.y, zoom: workspace.viewport.zoom } }
+      : {}),
   };
   return JSON.stringify(encoded);
 }
@@ -112,9 +123,10 @@ function decode(input: unknown): DecodeResult {
       : (files[0]?.name ?? '');
   const view = readView(current.view, problems);
   const trace = readTrace(current.trace, problems);
+  const viewport = readViewport(current.viewport, problems);
   return {
     ok: true,
-    workspace: { files, activeFile, view, ...(trace ? { trace } : {}) },
+    workspace: { files, activeFile, view, ...(trace ? { trace } : {}), ...(viewport ? { viewport } : {}) },
     fromVersion: version,
     problems,
   };
@@ -223,5 +235,30 @@ function readTrace(value: unknown, problems: WorkspaceProblem[]): WorkspaceTrace
     problems.push(repaired('WS-FIELD-IGNORED', 'The trace is not usable; the workspace opens without it.', 'trace'));
     return undefined;
   }
-  return { url: value.url, from: typeof value.from === 'string' ? value.from : '' };
+  const step = value.step;
+  const usableStep = typeof step === 'number' && Number.isInteger(step) && step >= 0;
+  if (step !== undefined && !usableStep)
+    problems.push(
+      repaired('WS-FIELD-IGNORED', 'The trace step is not usable; the trace starts at its first hop.', 'trace.step'),
+    );
+  return {
+    url: value.url,
+    from: typeof value.from === 'string' ? value.from : '',
+    step: usableStep ? Math.min(step, MAX_TRACE_STEP) : 0,
+  };
+}
+
+function readViewport(value: unknown, problems: WorkspaceProblem[]): WorkspaceViewport | undefined {
+  if (value === undefined) return undefined;
+  const finite = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v);
+  if (!isRecord(value) || !finite(value.x) || !finite(value.y) || !finite(value.zoom) || value.zoom <= 0) {
+    problems.push(repaired('WS-FIELD-IGNORED', 'The viewport is not usable; the canvas fits itself.', 'viewport'));
+    return undefined;
+  }
+  const clamp = (v: number, low: number, high: number) => Math.min(high, Math.max(low, v));
+  return {
+    x: clamp(value.x, -MAX_PAN, MAX_PAN),
+    y: clamp(value.y, -MAX_PAN, MAX_PAN),
+    zoom: clamp(value.zoom, MIN_ZOOM, MAX_ZOOM),
+  };
 }

@@ -10,4 +10,15 @@ export {
   type Workspace,
   type WorkspaceTrace,
   type WorkspaceView,
+  type WorkspaceViewport,
 } from './workspace';
+export {
+  decodeShareFragment,
+  encodeShareFragment,
+  isShareFragment,
+  LONG_LINK_LENGTH,
+  SHARE_FRAGMENT_PREFIX,
+} from './shareLink';
+export { readUrlParams, type UrlParams } from './urlParams';
+export { redactSecrets, secretCount, REDACTED, type RedactionResult } from './redactSecrets';
+export { mergeFiles, type MergedFiles } from './mergeWorkspace';

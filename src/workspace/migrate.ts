@@ -24,8 +24,13 @@ function v1ToV2(v1: RawRecord): RawRecord {
   return { version: 2, files: v1.files, activeFile: v1.activeFile, view };
 }
 
+/** v2 → v3: nothing to move; a v2 trace lacks a step, which reads as the first hop. */
+function v2ToV3(v2: RawRecord): RawRecord {
+  return { ...v2, version: 3 };
+}
+
 /** `MIGRATIONS[n]` turns version n into version n + 1. */
-const MIGRATIONS: Readonly<Record<number, (raw: RawRecord) => RawRecord>> = { 1: v1ToV2 };
+const MIGRATIONS: Readonly<Record<number, (raw: RawRecord) => RawRecord>> = { 1: v1ToV2, 2: v2ToV3 };
 
 /** The oldest version that can still be read. */
 export const OLDEST_READABLE_VERSION = 1;

@@ -9,7 +9,8 @@ export type WorkspaceProblemCode =
   | 'WS-FILE-RENAMED'
   | 'WS-TOO-MANY-FILES'
   | 'WS-FIELD-IGNORED'
-  | 'WS-UNREADABLE';
+  | 'WS-UNREADABLE'
+  | 'WS-LINK-UNREADABLE';
 
 export type WorkspaceProblem = {
   code: WorkspaceProblemCode;

@@ -13,6 +13,9 @@ describe('chooseStartMode', () => {
     ['https://portolan.dev/?embed=1#v2.abc', { kind: 'embed', fragment: 'v2.abc' }],
     ['https://portolan.dev/?present#v2.abc', { kind: 'present', fragment: 'v2.abc' }],
     ['https://portolan.dev/?embed&present', { kind: 'embed' }],
+    ['https://portolan.dev/?sample=guestbook', { kind: 'link' }],
+    ['https://portolan.dev/?sample=', { kind: 'workspace' }],
+    ['https://portolan.dev/?trace=http://a/', { kind: 'workspace' }],
     ['not a url', { kind: 'workspace' }],
     ['', { kind: 'workspace' }],
   ])('reads %s', (url, mode) => {
@@ -21,7 +24,10 @@ describe('chooseStartMode', () => {
 
   it('opens the workspace for a mode this build does not have', () => {
     for (const url of ['https://portolan.dev/#v2.abc', 'https://portolan.dev/?embed', 'https://portolan.dev/?present'])
-      expect(chooseStartMode(url)).toEqual({ kind: 'workspace' });
+      expect(chooseStartMode(url, ['workspace'])).toEqual({ kind: 'workspace' });
+    // The presentation mode is not built yet: `?present` opens the workspace.
+    expect(chooseStartMode('https://portolan.dev/?present#s1.abc')).toEqual({ kind: 'workspace' });
+    expect(chooseStartMode('https://portolan.dev/#s1.abc')).toEqual({ kind: 'link', fragment: 's1.abc' });
     expect(chooseStartMode('https://portolan.dev/#v2.abc', ['workspace', 'embed'])).toEqual({ kind: 'workspace' });
   });
 });

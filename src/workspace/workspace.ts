@@ -28,19 +28,29 @@ export type WorkspaceTrace = {
   url: string;
   /** client inside the cluster (workload name), or '' for the Internet */
   from: string;
+  /** the hop shown (0 = the first); a link opens the trace paused there */
+  step: number;
 };
+
+/** Where the canvas looks: React Flow's pan (x, y in screen pixels) and zoom. */
+export type WorkspaceViewport = { x: number; y: number; zoom: number };
 
 /** A workspace as the app uses it: decoded, validated, migrated to the current version. */
 export type Workspace = {
   files: SourceFile[];
   activeFile: string;
   view: WorkspaceView;
-  /** absent in the local save today (the trace bar starts empty); links will carry it */
+  /** absent in the local save (the trace bar starts empty); a link carries it */
   trace?: WorkspaceTrace;
+  /** absent in the local save (the canvas fits itself); a link carries it. Boxes cannot be pinned, so this is all the placement there is. */
+  viewport?: WorkspaceViewport;
 };
 
-/** The version `encodeWorkspace` writes. v1 was the flat localStorage shape; v2 nests the view and adds the trace. */
-export const CURRENT_WORKSPACE_VERSION = 2;
+/**
+ * The version `encodeWorkspace` writes. v1 was the flat localStorage shape; v2 nests the view and
+ * adds the trace; v3 adds the trace's step and the viewport (for share links).
+ */
+export const CURRENT_WORKSPACE_VERSION = 3;
 
 /** Defaults for any view setting a save lacks or holds in a broken form. */
 export const DEFAULT_VIEW: Readonly<WorkspaceView> = Object.freeze({
@@ -77,3 +87,10 @@ export const MAX_FILES = 1000;
 export const MAX_EXPANDED_STACKS = 200;
 export const MAX_FILE_NAME_LENGTH = 255;
 export const MAX_TRACE_FIELD_LENGTH = 2048;
+/** No trace has this many hops; a larger step is clamped by the trace itself when it runs. */
+export const MAX_TRACE_STEP = 1000;
+/** Zoom bounds of the canvas (React Flow's minZoom and maxZoom there). */
+export const MIN_ZOOM = 0.1;
+export const MAX_ZOOM = 2.5;
+/** A pan beyond this many pixels shows nothing; a hostile link gets no farther. */
+export const MAX_PAN = 1_000_000;

@@ -1,0 +1,30 @@
+import type { StorageLike } from '../state/environment';
+import type { StartPlan } from '../state/startModes';
+import { App } from './App';
+import { EmbedApp } from './EmbedApp';
+import { LinkBanner, StartNotice } from './StartBanner';
+import './share.css';
+
+/** The app a start plan asks for: the workspace, a shared link above its banner, or an embed. */
+export function StartApp({ plan, storage }: { plan: StartPlan; storage?: StorageLike }) {
+  switch (plan.kind) {
+    case 'embed':
+      return <EmbedApp {...(plan.error ? { error: plan.error } : {})} />;
+    case 'link':
+      return (
+        <div className="shell">
+          <LinkBanner {...(storage ? { storage } : {})} {...(plan.notice ? { notice: plan.notice } : {})} />
+          <App />
+        </div>
+      );
+    default:
+      return plan.notice ? (
+        <div className="shell">
+          <StartNotice message={plan.notice} />
+          <App />
+        </div>
+      ) : (
+        <App />
+      );
+  }
+}
