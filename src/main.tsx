@@ -5,6 +5,8 @@ import { startMode, storeOptionsFor } from './state/startModes';
 import { createAppStore } from './state/store';
 import { StoreProvider } from './state/StoreProvider';
 import { App } from './ui/App';
+import { presentationSourceFromPage, startPresentation, urlWithoutPresent } from './state/presentation';
+import { PresentPage } from './ui/present/PresentPage';
 import { installPalette } from './ui/installPalette';
 import { chooseStartMode } from './workspace/startMode';
 import './ui/styles.css';
@@ -24,12 +26,14 @@ const matchMedia: MatchMedia | undefined = window.matchMedia ? (query) => window
 // The URL says which app starts; this is the only place that reads it or touches the page's globals.
 const mode = chooseStartMode(window.location.href);
 const store = createAppStore(storeOptionsFor(mode, { localStorage: localStorageOrNone(), matchMedia }));
-startMode(store, mode);
+if (mode.kind === 'present')
+  startPresentation(store, presentationSourceFromPage(window.location.href, localStorageOrNone()));
+else startMode(store, mode);
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
     <StoreProvider store={store}>
-      <App />
+      {mode.kind === 'present' ? <PresentPage workspaceUrl={urlWithoutPresent(window.location.href)} /> : <App />}
     </StoreProvider>
   </StrictMode>,
 );

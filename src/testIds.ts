@@ -59,3 +59,16 @@ export const VIEW_IDS = {
   inspectorLink: 'inspector-link',
   inspectorProblem: 'inspector-problem',
 } as const;
+
+/** Test ids of the presentation mode. */
+export const PRESENT_IDS = {
+  open: 'present-open',
+  root: 'present',
+  caption: 'present-caption',
+  note: 'present-note',
+  hint: 'present-hint',
+  breakMenu: 'present-break-menu',
+  breakToggle: 'present-break',
+  undo: 'present-undo',
+  change: 'present-change',
+} as const;

@@ -3,6 +3,7 @@ import type { Store } from '../state/store';
 import { useAppStore, useStoreApi } from '../state/StoreProvider';
 import type { ThemeChoice } from '../state/viewSlice';
 import { SampleMenu } from './SampleMenu';
+import { PresentButton } from './present/PresentButton';
 import type { ControlPlaneMode } from '../layout/viewGraph';
 import { TEST_IDS, VIEW_IDS } from '../testIds';
 import { addFilesToWorkspace } from './workspaceFiles';
@@ -75,6 +76,7 @@ export function Toolbar() {
         }}
       />
       <span className="toolbar-spacer" />
+      <PresentButton />
       {world === 'kubernetes' && (
         <>
           <label className="field">

@@ -20,8 +20,12 @@ describe('chooseStartMode', () => {
   });
 
   it('opens the workspace for a mode this build does not have', () => {
-    for (const url of ['https://portolan.dev/#v2.abc', 'https://portolan.dev/?embed', 'https://portolan.dev/?present'])
+    for (const url of ['https://portolan.dev/#v2.abc', 'https://portolan.dev/?embed'])
       expect(chooseStartMode(url)).toEqual({ kind: 'workspace' });
     expect(chooseStartMode('https://portolan.dev/#v2.abc', ['workspace', 'embed'])).toEqual({ kind: 'workspace' });
+  });
+
+  it('starts a presentation for ?present', () => {
+    expect(chooseStartMode('https://portolan.dev/?present&sample=go-backend-k8s')).toEqual({ kind: 'present' });
   });
 });
