@@ -29,7 +29,8 @@ export function PresentCaption({ buildStep, step, counts, change }: CaptionProps
     title = buildStep.title;
     note = buildStep.note;
   } else if (hop && trace) {
-    title = `${hop.kind === 'client' ? 'Client' : hop.kind} ${hop.name}${hop.port !== undefined ? ` :${hop.port}` : ''}`;
+    const kind = hop.kind.charAt(0).toUpperCase() + hop.kind.slice(1);
+    title = `${kind} ${hop.name}${hop.port !== undefined ? ` :${hop.port}` : ''}`;
     note = hop.failed && trace.failure ? trace.failure.message : hop.caption;
     if (hop.failed) tone = 'is-failed';
     else if (last && outcome === 'doubt') {
