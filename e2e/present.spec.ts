@@ -91,7 +91,9 @@ test('break it: each mistake changes the outcome of the trace, and undo restores
   await present.toggleBreak('wrong-target-port');
   await expect(present.root).toHaveAttribute('data-outcome', 'doubt');
   await expect(present.caption).toHaveClass(/is-doubt/);
-  await expect(present.note).toContainText('Likely refused');
+  await expect(present.note).toContainText(
+    /likely refused — golang-backend-api-deployment-\w+-\w+ declares 8080, not 8081/,
+  );
   await expect(present.caption).toContainText('targetPort 8080 → 8081');
 
   await present.toggleBreak('removed-label');

@@ -57,12 +57,18 @@ export class PresentPage {
 
   /** Turns a break-it toggle on or off (opens the menu when it is closed). */
   async toggleBreak(id: string): Promise<void> {
-    const menu = this.page.getByTestId(PRESENT_IDS.breakMenu);
-    if ((await menu.getAttribute('aria-expanded')) !== 'true') await menu.click();
+    await this.openBreakMenu();
     await this.page.locator(`[data-testid="${PRESENT_IDS.breakToggle}"][data-break-id="${id}"]`).click();
   }
 
+  async openBreakMenu(): Promise<void> {
+    const menu = this.page.getByTestId(PRESENT_IDS.breakMenu);
+    if ((await menu.getAttribute('aria-expanded')) !== 'true') await menu.click();
+  }
+
+  /** Undoes the mistake made, from the menu. */
   async undo(): Promise<void> {
+    await this.openBreakMenu();
     await this.page.getByTestId(PRESENT_IDS.undo).click();
   }
 

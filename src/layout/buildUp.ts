@@ -86,7 +86,7 @@ const COMPOSE_LAYERS: readonly Layer[] = [
   {
     id: 'ports',
     title: 'Published ports',
-    note: 'Published ports are the host\'s doors: `ports: "8080:8080"` opens host port 8080 and forwards it to the container. Nothing else gets in.',
+    note: "Published ports are the host's doors: “8080:8080” under ports opens host port 8080 and forwards it to the container. Nothing else gets in.",
     roles: ['door'],
   },
   {

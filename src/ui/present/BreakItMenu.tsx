@@ -46,12 +46,15 @@ export function useBreakIt(): BreakIt {
     if (!original.current) return;
     store.setState({ files: original.current });
     setActive(undefined);
+    setOpen(false);
   };
   const toggle = (breakage: Breakage) => {
     if (active?.id === breakage.id) return undo();
     if (!active) original.current = store.getState().files;
     store.setState({ files: breakage.files });
     setActive(breakage);
+    // The room should see the picture change, not the menu.
+    setOpen(false);
   };
   return { active, open, setOpen, available, toggle, undo };
 }

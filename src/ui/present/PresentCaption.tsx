@@ -35,7 +35,8 @@ export function PresentCaption({ buildStep, step, counts, change }: CaptionProps
     if (hop.failed) tone = 'is-failed';
     else if (last && outcome === 'doubt') {
       tone = 'is-doubt';
-      note = `${hop.caption} Likely refused: ${trace.doubt}`;
+      // The caption may say "likely refused" already: the doubt adds why.
+      note = `${hop.caption} — ${trace.doubt!.replace(/^likely refused:\s*/i, '')}`;
     } else if (last && outcome === 'ok') tone = 'is-ok';
   } else {
     title = 'Nothing to present';
@@ -56,7 +57,7 @@ export function PresentCaption({ buildStep, step, counts, change }: CaptionProps
         )}
       </div>
       <p className="present-note" data-testid={PRESENT_IDS.note}>
-        {note}
+        {note.charAt(0).toUpperCase() + note.slice(1)}
       </p>
       {change && (
         <p className="present-change" data-testid={PRESENT_IDS.change}>
