@@ -24,10 +24,10 @@ const matchMedia: MatchMedia | undefined = window.matchMedia ? (query) => window
 
 // The URL says which app starts; this is the only place that reads it or touches the page's globals.
 const href = window.location.href;
-const plan = planStart(chooseStartMode(href), readUrlParams(href));
+const plan = planStart(chooseStartMode(href), readUrlParams(href), href);
 const localStorage = localStorageOrNone();
 const store = createAppStore(storeOptionsFor(plan, { localStorage, matchMedia }));
-startMode(store, plan);
+startMode(store, plan, { ...(localStorage ? { localStorage } : {}) });
 
 // Another link pasted into the address bar changes only the fragment: start again from it.
 window.addEventListener('hashchange', () => window.location.reload());

@@ -111,3 +111,16 @@ export const SHARE_IDS = {
   embedOpen: 'embed-open',
   embedError: 'embed-error',
 } as const;
+
+/** Test ids of the presentation mode. */
+export const PRESENT_IDS = {
+  open: 'present-open',
+  root: 'present',
+  caption: 'present-caption',
+  note: 'present-note',
+  hint: 'present-hint',
+  breakMenu: 'present-break-menu',
+  breakToggle: 'present-break',
+  undo: 'present-undo',
+  change: 'present-change',
+} as const;

@@ -23,6 +23,9 @@ export type CanvasViewport = { x: number; y: number; zoom: number };
 /** A trace on the canvas: where it sits on the graph, the hop shown now, and whether it moves. */
 export type CanvasTrace = { view: TraceView; step: number; playing: boolean };
 
+/** Which boxes a presentation has revealed so far, and which of them just appeared. */
+export type CanvasReveal = { visible: ReadonlySet<string>; fresh: ReadonlySet<string> };
+
 /**
  * The canvas is controlled: it draws what its props say and reports what the user did. It
  * knows no store and no editor, so a link, an embed or a test can show it on its own.
@@ -42,6 +45,10 @@ export type CanvasProps = {
   fitRequest?: number;
   /** the user finished panning or zooming */
   onViewportChange?: (viewport: CanvasViewport) => void;
+  /** a presentation's build-up: the other boxes (and their arrows) are hidden */
+  reveal?: CanvasReveal;
+  /** the presentation's look: large type, high contrast, no minimap or zoom buttons */
+  stage?: boolean;
   /** a box was clicked, or Enter pressed on it */
   onSelectBox?: (box: PositionedNode) => void;
   /** a click on the empty canvas */
@@ -89,23 +96,25 @@ function minimapColor(node: BoxNode): string {
  * Trace classes on the nodes, keeping each node object when its classes did not change: React
  * Flow then reuses its internal node and the memoised box does not render again.
  */
-function useTraceNodes(nodes: BoxNode[], trace: CanvasTrace | undefined): BoxNode[] {
+function useTraceNodes(nodes: BoxNode[], trace: CanvasTrace | undefined, reveal: CanvasReveal | undefined): BoxNode[] {
   const previous = useRef(new Map<string, { base: BoxNode; decorated: BoxNode }>());
   const view = trace?.view;
   const step = trace?.step ?? 0;
   return useMemo(() => {
     const cache = previous.current;
-    if (!view) {
+    if (!view && !reveal) {
       cache.clear();
       return nodes;
     }
-    const current = view.hopBoxes[step];
-    const failed = view.failedHop !== -1 && step >= view.failedHop ? view.hopBoxes[view.failedHop] : undefined;
+    const current = view?.hopBoxes[step];
+    const failed = view && view.failedHop !== -1 && step >= view.failedHop ? view.hopBoxes[view.failedHop] : undefined;
     const next = new Map<string, { base: BoxNode; decorated: BoxNode }>();
     const decorated = nodes.map((node) => {
-      const classes = [view.pathBoxes.has(node.id) ? 'on-path' : 'off-path'];
+      const classes = view ? [view.pathBoxes.has(node.id) ? 'on-path' : 'off-path'] : [];
       if (node.id === current) classes.push('is-current');
       if (node.id === failed) classes.push('is-failed');
+      if (reveal && !reveal.visible.has(node.id)) classes.push('is-unrevealed');
+      if (reveal?.fresh.has(node.id)) classes.push('is-fresh');
       const className = classes.join(' ');
       const kept = cache.get(node.id);
       const result =
@@ -115,7 +124,7 @@ function useTraceNodes(nodes: BoxNode[], trace: CanvasTrace | undefined): BoxNod
     });
     previous.current = next;
     return decorated;
-  }, [nodes, view, step]);
+  }, [nodes, view, step, reveal]);
 }
 
 function FlowCanvas({
@@ -127,6 +136,8 @@ function FlowCanvas({
   readOnly = false,
   initialViewport,
   fitRequest = 0,
+  reveal,
+  stage = false,
   ...callbacks
 }: CanvasProps) {
   const { fitView } = useReactFlow();
@@ -151,16 +162,20 @@ function FlowCanvas({
   const flow = useMemo(() => (graph ? toFlow(graph) : { nodes: [], edges: [] }), [graph]);
   const view = trace?.view;
   // The path glows, everything off it dims; the hop shown now and a failing hop stand out.
-  const nodes = useTraceNodes(flow.nodes, trace);
+  const nodes = useTraceNodes(flow.nodes, trace, reveal);
   const edges = useMemo(() => {
     const shown = quietInferredEdges(flow.edges, new Set([selectedId ?? '', ...cursorIds]));
-    if (!view) return shown;
-    return shown.map((edge) => ({
-      ...edge,
-      className: `${edge.className ?? ''} ${view.pathEdges.has(edge.id) ? 'on-path' : 'off-path'}`,
-      animated: view.pathEdges.has(edge.id),
-    }));
-  }, [flow.edges, view, selectedId, cursorIds]);
+    if (!view && !reveal) return shown;
+    return shown.map((edge) => {
+      const hidden = reveal && !(reveal.visible.has(edge.source) && reveal.visible.has(edge.target));
+      const path = view ? (view.pathEdges.has(edge.id) ? ' on-path' : ' off-path') : '';
+      return {
+        ...edge,
+        className: `${edge.className ?? ''}${path}${hidden ? ' is-unrevealed' : ''}`,
+        animated: !!view?.pathEdges.has(edge.id),
+      };
+    });
+  }, [flow.edges, view, reveal, selectedId, cursorIds]);
   const shapeKey = useMemo(() => flow.nodes.map((n) => n.id).join('|'), [flow.nodes]);
   const lastShape = useRef('');
   // A restored viewport stands until the boxes change shape after the first layout.
@@ -220,7 +235,7 @@ function FlowCanvas({
   return (
     <FocusContext.Provider value={focus}>
       <BoxActionsContext.Provider value={actions}>
-        <div className="canvas-fill" ref={container} onKeyDown={onKeyDown}>
+        <div className={`canvas-fill${stage ? ' is-stage' : ''}`} ref={container} onKeyDown={onKeyDown}>
           <ReactFlow
             nodes={nodes}
             edges={edges}
@@ -240,15 +255,17 @@ function FlowCanvas({
             {...(initialViewport ? { defaultViewport: initialViewport } : { fitView: true })}
             fitViewOptions={FIT_OPTIONS}
           >
-            <Background gap={24} size={1} />
-            <Controls showInteractive={false} position="bottom-left" />
-            <MiniMap
-              pannable
-              zoomable
-              nodeColor={minimapColor}
-              position="bottom-right"
-              style={{ width: 150, height: 100 }}
-            />
+            {!stage && <Background gap={24} size={1} />}
+            {!stage && <Controls showInteractive={false} position="bottom-left" />}
+            {!stage && (
+              <MiniMap
+                pannable
+                zoomable
+                nodeColor={minimapColor}
+                position="bottom-right"
+                style={{ width: 150, height: 100 }}
+              />
+            )}
             {trace && (
               <TracePacket
                 view={trace.view}

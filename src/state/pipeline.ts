@@ -16,6 +16,11 @@ type PipelineStore = {
 
 const ANALYSIS_DEBOUNCE_MS = 150;
 
+export type PipelineOptions = {
+  /** reshapes the view graph before layout (the presentation sizes its boxes for the stage) */
+  adjustGraph?: (graph: ViewGraph) => ViewGraph;
+};
+
 /** The shape of a view graph: when it is unchanged, the boxes keep their places. */
 function structureKey(graph: ViewGraph): string {
   return JSON.stringify([
@@ -32,7 +37,8 @@ function hasSyntaxError(diagnostics: readonly Diagnostic[]): boolean {
  * Text → analysis → view graph → layout, re-run (debounced) whenever the text or the view
  * settings change. A crash here never touches the text; syntax errors keep the last good graph.
  */
-export function startPipeline(store: PipelineStore): () => void {
+export function startPipeline(store: PipelineStore, options: PipelineOptions = {}): () => void {
+  const adjustGraph = options.adjustGraph ?? ((graph: ViewGraph) => graph);
   const { clock } = store.env;
   let timer: unknown;
   let layoutSequence = 0;
@@ -41,13 +47,15 @@ export function startPipeline(store: PipelineStore): () => void {
 
   const relayout = async () => {
     const state = store.getState();
-    const graph = buildViewGraph(state.topology, state.diagnostics, {
-      mode: state.viewMode,
-      showConfig: state.showConfig,
-      showImages: state.showImages,
-      expandedStacks: state.expandedStacks,
-      controlPlane: state.controlPlane,
-    });
+    const graph = adjustGraph(
+      buildViewGraph(state.topology, state.diagnostics, {
+        mode: state.viewMode,
+        showConfig: state.showConfig,
+        showImages: state.showImages,
+        expandedStacks: state.expandedStacks,
+        controlPlane: state.controlPlane,
+      }),
+    );
     const key = structureKey(graph);
     if (key === lastKey && lastPositioned) {
       // Same boxes, same sizes: keep every place, refresh only what the boxes say.

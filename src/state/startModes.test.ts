@@ -11,7 +11,7 @@ const linked: Workspace = {
   viewport: { x: 1, y: 2, zoom: 1 },
 };
 const fragment = encodeShareFragment(linked);
-const plan = (url: string) => planStart(chooseStartMode(url), readUrlParams(url));
+const plan = (url: string) => planStart(chooseStartMode(url), readUrlParams(url), url);
 
 describe('planStart', () => {
   it('opens a link in memory, exactly', () => {
@@ -46,7 +46,17 @@ describe('planStart', () => {
     expect(plan('https://x.dev/?embed#s1.%%%')).toMatchObject({ kind: 'embed', error: /damaged/ });
   });
 
-  it('leaves ?present to the workspace until the presentation mode exists', () => {
-    expect(plan(`https://x.dev/?present#${fragment}`).kind).toBe('workspace');
+  it('presents the workspace a link or a sample carries, else the saved one; Esc goes back without ?present', () => {
+    const linked = plan(`https://x.dev/app/?present#${fragment}`);
+    expect(linked).toMatchObject({ kind: 'present', workspaceUrl: `https://x.dev/app/#${fragment}` });
+    expect(linked.kind === 'present' && linked.workspace?.files.length).toBeGreaterThan(0);
+    expect(plan('https://x.dev/?present&sample=go-backend-compose')).toMatchObject({
+      kind: 'present',
+      workspace: { activeFile: 'docker-compose.yaml' },
+    });
+    const saved = plan('https://x.dev/?present');
+    expect(saved.kind === 'present' && saved.workspace).toBeUndefined();
+    // A link that cannot be read presents the saved workspace rather than nothing.
+    expect(plan('https://x.dev/?present#s1.%%%')).toMatchObject({ kind: 'present' });
   });
 });

@@ -3,6 +3,7 @@ import { decodeShareFragment, DEFAULT_VIEW, type UrlParams, type Workspace } fro
 import type { StartMode } from '../workspace/startMode';
 import type { MatchMedia, StorageLike } from './environment';
 import { restoreWorkspace, startPersistence } from './persistence';
+import { presentationSourceFromPage, startPresentation, urlWithoutPresent } from './presentation';
 import { startPipeline } from './pipeline';
 import type { AppStore, AppStoreOptions, Store } from './store';
 import { stateOfWorkspace } from './workspaceState';
@@ -13,7 +14,7 @@ export type PageEnvironment = { localStorage?: StorageLike; matchMedia?: MatchMe
 /**
  * What to start, once the URL is read and any link in it decoded. A link that cannot be opened
  * turns into the local workspace with a notice saying why, so a bad link never leaves the user
- * with nothing. (`?present` is not built yet: chooseStartMode opens the workspace for it.)
+ * with nothing.
  */
 export type StartPlan =
   /** the user's own workspace; `notice` says why a link asked for could not be opened */
@@ -21,7 +22,12 @@ export type StartPlan =
   /** a shared link (`#s1.…` or `?sample=`), opened in memory beside the untouched local workspace */
   | { kind: 'link'; params: UrlParams; workspace: Workspace; notice?: string }
   /** `?embed`: the canvas alone; `error` when its link could not be read (an embed never prompts) */
-  | { kind: 'embed'; params: UrlParams; workspace?: Workspace; error?: string };
+  | { kind: 'embed'; params: UrlParams; workspace?: Workspace; error?: string }
+  /**
+   * `?present`: a presentation of the workspace a link or `sample=` carries, else of the saved
+   * workspace (read, never written); `workspaceUrl` is where Esc goes back to.
+   */
+  | { kind: 'present'; params: UrlParams; workspace?: Workspace; workspaceUrl: string };
 
 /** A sample's files as a workspace with the default view. */
 function sampleWorkspace(id: string): Workspace | undefined {
@@ -73,9 +79,15 @@ function openLinked(fragment: string | undefined, params: UrlParams, fallback?: 
   return fallback ? { workspace: withParams(fallback, params) } : { error: 'The address carries no workspace.' };
 }
 
-/** Decides what to start for `mode`; never throws, whatever the URL holds. */
-export function planStart(mode: StartMode, params: UrlParams): StartPlan {
+/** Decides what to start for `mode` (opened at `url`); never throws, whatever the URL holds. */
+export function planStart(mode: StartMode, params: UrlParams, url = ''): StartPlan {
   switch (mode.kind) {
+    case 'present': {
+      // A link or a sample to present; without one (or with a bad one), the saved workspace.
+      const opened = mode.fragment || params.sample ? openLinked(mode.fragment, params) : undefined;
+      const workspace = opened && 'workspace' in opened ? opened.workspace : undefined;
+      return { kind: 'present', params, ...(workspace ? { workspace } : {}), workspaceUrl: urlWithoutPresent(url) };
+    }
     case 'link': {
       const opened = openLinked(mode.fragment, params);
       if ('error' in opened)
@@ -158,13 +170,21 @@ function startInMemory(store: AppStore, workspace: Workspace | undefined, play: 
   };
 }
 
-/** Starts `plan` on a store made with `storeOptionsFor(plan, …)`; returns what stops it. */
-export function startMode(store: AppStore, plan: StartPlan): () => void {
+/**
+ * Starts `plan` on a store made with `storeOptionsFor(plan, …)`; returns what stops it. `page`
+ * lends a presentation the saved workspace to read (its own store never writes it).
+ */
+export function startMode(store: AppStore, plan: StartPlan, page?: PageEnvironment): () => void {
   switch (plan.kind) {
     case 'link':
       return startInMemory(store, plan.workspace, false);
     case 'embed':
       return startInMemory(store, plan.workspace, plan.params.autoplay);
+    case 'present':
+      return startPresentation(
+        store,
+        plan.workspace ?? presentationSourceFromPage(plan.workspaceUrl, page?.localStorage),
+      );
     default:
       return startWorkspace(store, plan.params);
   }

@@ -2,14 +2,17 @@ import type { StorageLike } from '../state/environment';
 import type { StartPlan } from '../state/startModes';
 import { App } from './App';
 import { EmbedApp } from './EmbedApp';
+import { PresentPage } from './present/PresentPage';
 import { LinkBanner, StartNotice } from './StartBanner';
 import './share.css';
 
-/** The app a start plan asks for: the workspace, a shared link above its banner, or an embed. */
+/** The app a start plan asks for: the workspace, a shared link above its banner, an embed or a presentation. */
 export function StartApp({ plan, storage }: { plan: StartPlan; storage?: StorageLike }) {
   switch (plan.kind) {
     case 'embed':
       return <EmbedApp {...(plan.error ? { error: plan.error } : {})} />;
+    case 'present':
+      return <PresentPage workspaceUrl={plan.workspaceUrl} />;
     case 'link':
       return (
         <div className="shell">

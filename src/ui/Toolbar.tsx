@@ -7,6 +7,7 @@ import { KubeVersionSelect } from './KubeVersionSelect';
 import { SampleMenu } from './SampleMenu';
 import { ExportMenu } from './ExportMenu';
 import { ShareMenu } from './ShareMenu';
+import { PresentButton } from './present/PresentButton';
 import type { ControlPlaneMode } from '../layout/viewGraph';
 import { TEST_IDS, VIEW_IDS } from '../testIds';
 import { addFilesToWorkspace } from './workspaceFiles';
@@ -82,6 +83,7 @@ export function Toolbar() {
       <span className="toolbar-spacer" />
       {world === 'compose' && <ComposeSettings />}
       <KubeVersionSelect />
+      <PresentButton />
       {world === 'kubernetes' && (
         <>
           <label className="field">

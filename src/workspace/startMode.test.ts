@@ -25,9 +25,11 @@ describe('chooseStartMode', () => {
   it('opens the workspace for a mode this build does not have', () => {
     for (const url of ['https://portolan.dev/#v2.abc', 'https://portolan.dev/?embed', 'https://portolan.dev/?present'])
       expect(chooseStartMode(url, ['workspace'])).toEqual({ kind: 'workspace' });
-    // The presentation mode is not built yet: `?present` opens the workspace.
-    expect(chooseStartMode('https://portolan.dev/?present#s1.abc')).toEqual({ kind: 'workspace' });
     expect(chooseStartMode('https://portolan.dev/#s1.abc')).toEqual({ kind: 'link', fragment: 's1.abc' });
     expect(chooseStartMode('https://portolan.dev/#v2.abc', ['workspace', 'embed'])).toEqual({ kind: 'workspace' });
+  });
+
+  it('starts a presentation for ?present', () => {
+    expect(chooseStartMode('https://portolan.dev/?present&sample=go-backend-k8s')).toEqual({ kind: 'present' });
   });
 });

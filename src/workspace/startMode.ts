@@ -14,8 +14,8 @@ export type StartMode =
 
 export type StartModeKind = StartMode['kind'];
 
-/** The modes this build can start; a URL asking for another opens the workspace (`?present` for now). */
-export const AVAILABLE_START_MODES: readonly StartModeKind[] = ['workspace', 'link', 'embed'];
+/** The modes this build can start; a URL asking for another opens the workspace. */
+export const AVAILABLE_START_MODES: readonly StartModeKind[] = ['workspace', 'link', 'embed', 'present'];
 
 /** The mode a URL asks for, or the workspace when it asks for none, an unknown one or one not built yet. */
 export function chooseStartMode(url: string, available: readonly StartModeKind[] = AVAILABLE_START_MODES): StartMode {
