@@ -105,6 +105,7 @@ test('the control plane can be expanded or hidden; config and storage appear on 
   await app.open();
   const plane = app.canvas.box('ControlPlane');
   await expect(plane).toBeVisible();
+  await app.openViewMenu();
   await page.getByTestId('control-plane-mode').selectOption('expanded');
   await expect(plane).toContainText('front door of the cluster');
   await page.getByTestId('control-plane-mode').selectOption('hidden');
@@ -112,6 +113,7 @@ test('the control plane can be expanded or hidden; config and storage appear on 
 
   await app.loadSample('online-boutique');
   await expect(app.canvas.box('ServiceAccount')).toHaveCount(0);
+  await app.openViewMenu();
   await page.getByTestId('show-config').check();
   await expect(app.canvas.box('ServiceAccount', 'frontend')).toBeVisible();
 
@@ -123,6 +125,7 @@ test('the control plane can be expanded or hidden; config and storage appear on 
 test('the images layer shows the registry and the nodes whose runtime pulls from it', async ({ app, page }) => {
   await app.open();
   await expect(app.canvas.box('Registry')).toHaveCount(0);
+  await app.openViewMenu();
   await page.getByTestId('show-images').check();
   const registry = app.canvas.box('Registry', 'docker.io');
   await expect(registry).toBeVisible();

@@ -54,12 +54,14 @@ test.describe('Kubernetes as the API server sees it', () => {
 
   test('the version selector re-checks: FlowSchema v1beta3 is served by 1.30, removed in 1.32', async ({ app }) => {
     const select = app.page.getByTestId(KUBE_IDS.kubeVersion);
+    await app.openViewMenu();
     await expect(select).toHaveValue('1.36');
     await app.editor.openTab('deployment.yaml');
     await app.editor.replaceText(FLOW_SCHEMA);
     await expect(app.editor.problem('K8S-API-REMOVED')).toContainText('removed in Kubernetes 1.32');
     await expect(app.canvas.box('FlowSchema', 'catch-all')).toHaveClass(/is-rejected/);
 
+    await app.openViewMenu();
     await select.selectOption('1.30');
     await expect(app.editor.problem('K8S-API-REMOVED')).toHaveCount(0);
     await expect(app.canvas.box('FlowSchema', 'catch-all')).not.toHaveClass(/is-rejected/);
@@ -68,11 +70,13 @@ test.describe('Kubernetes as the API server sees it', () => {
     await app.editor.replaceText(`${FLOW_SCHEMA}  bogus: 1\n`);
     await expect(app.editor.problem('K8S-SCHEMA-UNKNOWN-FIELD')).toContainText('spec.bogus');
 
+    await app.openViewMenu();
     await select.selectOption('1.32');
     await expect(app.editor.problem('K8S-API-REMOVED')).toBeVisible();
 
     // The choice is kept with the workspace.
     await app.page.reload();
+    await app.openViewMenu();
     await expect(app.page.getByTestId(KUBE_IDS.kubeVersion)).toHaveValue('1.32');
   });
 });

@@ -48,6 +48,7 @@ export const TRACE_IDS = {
 
 /** Test ids of the view settings, stacks and the inspector. */
 export const VIEW_IDS = {
+  viewMenu: 'view-menu',
   controlPlane: 'control-plane-mode',
   showConfig: 'show-config',
   showImages: 'show-images',

@@ -166,12 +166,20 @@ export class AppPage {
     await this.page.locator(`${byId(TEST_IDS.sample)}[data-sample="${id}"]`).click();
   }
 
-  /** Sets the simulated worker node count in the toolbar. */
+  /** Opens the toolbar's view menu (Kubernetes: view, layers, worker nodes, version), if closed. */
+  async openViewMenu(): Promise<void> {
+    const button = this.page.getByTestId(VIEW_IDS.viewMenu);
+    if ((await button.getAttribute('aria-expanded')) !== 'true') await button.click();
+  }
+
+  /** Sets the simulated worker node count in the view menu. */
   async setWorkerNodes(count: number): Promise<void> {
+    await this.openViewMenu();
     await this.page.getByTestId(TEST_IDS.nodeCount).fill(String(count));
   }
 
   async setViewMode(mode: 'infrastructure' | 'application'): Promise<void> {
+    await this.openViewMenu();
     await this.page.getByTestId(TEST_IDS.viewMode).selectOption(mode);
   }
 

@@ -3,13 +3,12 @@ import type { Store } from '../state/store';
 import { useAppStore, useStoreApi } from '../state/StoreProvider';
 import type { ThemeChoice } from '../state/viewSlice';
 import { ComposeSettings } from './ComposeSettings';
-import { KubeVersionSelect } from './KubeVersionSelect';
+import { ViewMenu } from './ViewMenu';
 import { SampleMenu } from './SampleMenu';
 import { ExportMenu } from './ExportMenu';
 import { ShareMenu } from './ShareMenu';
 import { PresentButton } from './present/PresentButton';
-import type { ControlPlaneMode } from '../layout/viewGraph';
-import { TEST_IDS, VIEW_IDS } from '../testIds';
+import { TEST_IDS } from '../testIds';
 import { addFilesToWorkspace } from './workspaceFiles';
 
 const NEXT_THEME: Record<ThemeChoice, ThemeChoice> = { system: 'light', light: 'dark', dark: 'system' };
@@ -18,30 +17,18 @@ const THEME_LABEL: Record<ThemeChoice, string> = {
   light: 'Theme: light',
   dark: 'Theme: dark',
 };
+const THEME_ICON: Record<ThemeChoice, string> = { system: '◐', light: '☀', dark: '☾' };
 
 const selectTheme = (s: Store) => s.theme;
 const selectCollapsed = (s: Store) => s.editorCollapsed;
-const selectNodeCount = (s: Store) => s.nodeCount;
-const selectViewMode = (s: Store) => s.viewMode;
 const selectWorld = (s: Store) => s.topology.world;
-/** Nodes the files define (`kind: Node`): they replace the simulated ones. */
-const selectRealNodes = (s: Store) => s.topology.objects.filter((o) => o.role === 'node' && !o.simulated).length;
-const selectControlPlane = (s: Store) => s.controlPlane;
-const selectShowConfig = (s: Store) => s.showConfig;
-const selectShowImages = (s: Store) => s.showImages;
 
 /** The top bar: samples, open, view settings, theme. */
 export function Toolbar() {
   const store = useStoreApi();
   const theme = useAppStore(selectTheme);
   const collapsed = useAppStore(selectCollapsed);
-  const nodeCount = useAppStore(selectNodeCount);
-  const viewMode = useAppStore(selectViewMode);
   const world = useAppStore(selectWorld);
-  const realNodes = useAppStore(selectRealNodes);
-  const controlPlane = useAppStore(selectControlPlane);
-  const showConfig = useAppStore(selectShowConfig);
-  const showImages = useAppStore(selectShowImages);
   const input = useRef<HTMLInputElement>(null);
 
   return (
@@ -79,88 +66,22 @@ export function Toolbar() {
           void addFilesToWorkspace(store, files);
         }}
       />
-      <ShareMenu />
       <span className="toolbar-spacer" />
       {world === 'compose' && <ComposeSettings />}
-      <KubeVersionSelect />
-      <PresentButton />
-      {world === 'kubernetes' && (
-        <>
-          <label className="field">
-            View
-            <select
-              data-testid={TEST_IDS.viewMode}
-              value={viewMode}
-              onChange={(e) => store.getState().setViewMode(e.currentTarget.value as 'infrastructure' | 'application')}
-            >
-              <option value="infrastructure">Infrastructure</option>
-              <option value="application">Application</option>
-            </select>
-          </label>
-          <label
-            className="field"
-            title={viewMode === 'application' ? 'The application view draws no control plane' : undefined}
-          >
-            Control plane
-            <select
-              data-testid={VIEW_IDS.controlPlane}
-              value={controlPlane}
-              disabled={viewMode === 'application'}
-              onChange={(e) => store.getState().setControlPlane(e.currentTarget.value as ControlPlaneMode)}
-            >
-              <option value="collapsed">Collapsed</option>
-              <option value="expanded">Expanded</option>
-              <option value="hidden">Hidden</option>
-            </select>
-          </label>
-          <label className="field" title="Draw ConfigMaps, Secrets, volumes and ServiceAccounts">
-            <input
-              type="checkbox"
-              data-testid={VIEW_IDS.showConfig}
-              checked={showConfig}
-              onChange={(e) => store.getState().setShowConfig(e.currentTarget.checked)}
-            />
-            Config &amp; storage
-          </label>
-          <label className="field" title="Draw the image registries and the worker nodes that pull from each">
-            <input
-              type="checkbox"
-              data-testid={VIEW_IDS.showImages}
-              checked={showImages}
-              disabled={viewMode === 'application'}
-              onChange={(e) => store.getState().setShowImages(e.currentTarget.checked)}
-            />
-            Images
-          </label>
-          <label
-            className="field"
-            title={
-              realNodes
-                ? 'The files define their own Nodes; Portolan schedules pods on those.'
-                : 'How many simulated worker nodes (node-1 … node-N) to schedule pods on'
-            }
-          >
-            Worker nodes
-            <input
-              type="number"
-              min={1}
-              max={20}
-              value={realNodes || nodeCount}
-              disabled={realNodes > 0}
-              data-testid={TEST_IDS.nodeCount}
-              onChange={(e) => store.getState().setNodeCount(Number(e.currentTarget.value))}
-            />
-          </label>
-        </>
-      )}
+      {world === 'kubernetes' && <ViewMenu />}
+      <span className="toolbar-divider" aria-hidden="true" />
+      <ShareMenu />
       <ExportMenu />
+      <PresentButton />
       <button
-        className="button"
+        className="button icon-button theme-button"
         data-testid={TEST_IDS.themeToggle}
         data-theme-choice={theme}
+        title={`${THEME_LABEL[theme]} (click for the next)`}
+        aria-label={THEME_LABEL[theme]}
         onClick={() => store.getState().setTheme(NEXT_THEME[theme])}
       >
-        {THEME_LABEL[theme]}
+        {THEME_ICON[theme]}
       </button>
     </header>
   );
