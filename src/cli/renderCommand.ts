@@ -1,5 +1,4 @@
 import { writeFileSync } from 'node:fs';
-import ELK from 'elkjs/lib/elk.bundled.js';
 import type { AnalyzeOptions } from '../core/analyze';
 import type { SourceFile } from '../core/model/source';
 import { exportHtml, exportMermaid, exportTraceStill } from '../render/exports';
@@ -60,6 +59,8 @@ export async function runRender(
     return 2;
   }
 
+  // ELK is big: only `render` loads it, so check, graph and trace start in a blink.
+  const { default: ELK } = await import('elkjs/lib/elk.bundled.js');
   const result = await renderFiles(new ELK(), sources, {
     analyze: analyzeOptions,
     theme,
