@@ -94,7 +94,7 @@ export function buildKubernetesTopology(
   applyAutoscalers(autoscalers, catalog, report);
   expandWorkloadPods(catalog, report, edges);
   checkWorkloads(catalog, report);
-  allocateNodePorts(catalog.services.map((entry) => entry.object));
+  allocateNodePorts(catalog.services, report);
   connectServices(catalog, report, edges);
   for (const { object: service } of catalog.services) {
     // NodePort and LoadBalancer Services are reachable from outside the cluster.
