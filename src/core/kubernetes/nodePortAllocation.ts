@@ -11,7 +11,8 @@ import { NODE_PORT_RANGE } from './services';
  */
 export function allocateNodePorts(services: readonly Sourced<ServiceObj>[], report: Reporter): void {
   const taken = new Set<number>();
-  for (const { object } of services) for (const port of object.servicePorts) if (port.nodePort) taken.add(port.nodePort);
+  for (const { object } of services)
+    for (const port of object.servicePorts) if (port.nodePort) taken.add(port.nodePort);
   const size = NODE_PORT_RANGE.max - NODE_PORT_RANGE.min + 1;
   let used = [...taken].filter((p) => p >= NODE_PORT_RANGE.min && p <= NODE_PORT_RANGE.max).length;
   for (const { object: service, doc } of services) {

@@ -1,7 +1,7 @@
 import { isMap, isPair, type Pair, isScalar, isSeq, type Document, type Node, type YAMLError } from 'yaml';
 import { diagnosticAt, type Diagnostic } from '../model/diagnostics';
 import type { Position, SourceFile, SourceSpan } from '../model/source';
-import { parseChunkUncached, type ChunkParser } from './parseChunk';
+import { MAX_NESTING_DEPTH, parseChunkUncached, type ChunkParser } from './parseChunk';
 import { splitDocuments } from './splitDocuments';
 
 export type InputKind = 'kubernetes' | 'compose' | 'helm' | 'kustomization' | 'unknown';
@@ -59,7 +59,8 @@ export function parseFile(source: SourceFile, parseChunk: ChunkParser = parseChu
   const documents: ParsedDocument[] = [];
   let index = 0;
   for (const chunk of splitDocuments(text)) {
-    const { docs, lineCounter } = parseChunk(chunk.text);
+    const parsed = parseChunk(chunk.text);
+    const { docs, lineCounter } = parsed;
     const toPosition = (offset: number): Position => {
       const { line, col } = lineCounter.linePos(offset);
       return { line: line + chunk.line, column: col, offset: offset + chunk.offset };
@@ -70,8 +71,30 @@ export function parseFile(source: SourceFile, parseChunk: ChunkParser = parseChu
       end: toPosition(end),
     });
 
-    for (const { doc, value } of docs) {
+    if (parsed.tooDeep) {
+      const at = parsed.tooDeep.offset;
+      diagnostics.push(tooDeep(spanOf(at, at + 1), file, index++));
+      continue;
+    }
+    for (const { doc, value, dropped } of docs) {
       const docIndex = index++;
+      const docStart = doc.contents?.range[0] ?? doc.range[0];
+      if (dropped === 'too-deep') {
+        diagnostics.push(tooDeep(spanOf(docStart, docStart + 1), file, docIndex));
+        continue;
+      }
+      if (dropped === 'alias-bomb') {
+        diagnostics.push(
+          diagnosticAt(
+            spanOf(docStart, docStart + 1),
+            'error',
+            'INPUT-ALIAS-BOMB',
+            `Document ${docIndex + 1} of ${file} expands its aliases (*name) more than 1,000 times, as an alias bomb ` +
+              '("billion laughs") does; it is not read. Write the repeated values out, or use fewer aliases.',
+          ),
+        );
+        continue;
+      }
       const error = rootSyntaxError(doc.errors);
       if (error) {
         const more = doc.errors.length - 1;
@@ -176,6 +199,16 @@ export function detectDocumentKind(file: string, value: Record<string, unknown>)
   if (value.services && typeof value.services === 'object' && !Array.isArray(value.services)) return 'compose';
   if (typeof kind === 'string' && typeof value.metadata === 'object') return 'kubernetes';
   return 'unknown';
+}
+
+function tooDeep(span: SourceSpan, file: string, docIndex: number): Diagnostic {
+  return diagnosticAt(
+    span,
+    'error',
+    'YAML-TOO-DEEP',
+    `Document ${docIndex + 1} of ${file} is too deeply nested (more than ${MAX_NESTING_DEPTH} levels of brackets or ` +
+      'indentation); it is not read. No manifest nests this deep: check for unclosed [ or {.',
+  );
 }
 
 // A tab used as indentation confuses every line after it: it is the cause, the rest are echoes.
