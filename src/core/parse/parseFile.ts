@@ -1,6 +1,7 @@
 import { isMap, isPair, type Pair, isScalar, isSeq, type Document, type Node, type YAMLError } from 'yaml';
 import { diagnosticAt, type Diagnostic } from '../model/diagnostics';
 import type { Position, SourceFile, SourceSpan } from '../model/source';
+import { findEncodingProblem } from './encoding';
 import { MAX_NESTING_DEPTH, parseChunkUncached, type ChunkParser } from './parseChunk';
 import { splitDocuments } from './splitDocuments';
 
@@ -40,6 +41,29 @@ const HELM_MARKER = /\{\{-?\s/;
 export function parseFile(source: SourceFile, parseChunk: ChunkParser = parseChunkUncached): ParsedFile {
   const { name: file, text } = source;
   const diagnostics: Diagnostic[] = [];
+
+  const encoding = findEncodingProblem(text);
+  if (encoding) {
+    const at = positionInText(text, encoding.offset);
+    const span = { file, start: at, end: at };
+    if (encoding.kind !== 'not-utf8') {
+      const what =
+        encoding.kind === 'utf16'
+          ? `${file} is UTF-16 text, not UTF-8; save it as UTF-8 (e.g. \`iconv -f UTF-16 -t UTF-8\`) and open it again.`
+          : `${file} is not text (it holds bytes no YAML file has, from line ${at.line}); open the manifest itself.`;
+      diagnostics.push(diagnosticAt(span, 'error', 'INPUT-ENCODING', what));
+      return { file, documents: [], diagnostics };
+    }
+    diagnostics.push(
+      diagnosticAt(
+        span,
+        'warning',
+        'INPUT-ENCODING',
+        `${file} holds bytes that are not UTF-8 at line ${at.line} (shown as �): it was probably saved as Latin-1 or ` +
+          'Windows-1252. Names with these characters will not match; save the file as UTF-8.',
+      ),
+    );
+  }
 
   const helm = HELM_MARKER.exec(text) ?? /\{\{/.exec(text);
   if (helm) {
