@@ -53,7 +53,11 @@ export function decodeBytes(bytes: Uint8Array): { text: string; encoding: TextEn
   const head = bytes.subarray(0, 4096);
   let evenZeros = 0;
   let oddZeros = 0;
-  for (let i = 0; i < head.length; i++) if (head[i] === 0) i % 2 === 0 ? evenZeros++ : oddZeros++;
+  for (let i = 0; i < head.length; i++) {
+    if (head[i] !== 0) continue;
+    if (i % 2 === 0) evenZeros++;
+    else oddZeros++;
+  }
   const half = head.length / 2;
   if (oddZeros > half * 0.4 && evenZeros === 0) return { text: decode('utf-16le', bytes), encoding: 'UTF-16LE' };
   if (evenZeros > half * 0.4 && oddZeros === 0) return { text: decode('utf-16be', bytes), encoding: 'UTF-16BE' };
