@@ -2,7 +2,8 @@ import type { Diagnostic } from '../core/model/diagnostics';
 import type { PositionedGraph } from '../layout/elkLayout';
 import { layoutGraph } from '../layout/layoutGraph';
 import { buildViewGraph, type ViewGraph } from '../layout/viewGraph';
-import { analyzeAsync } from './analyzeAsync';
+import { WorkerStopped } from '../workers/workerClient';
+import { analyzeAsync, type AnalysisResult } from './analyzeAsync';
 import type { StoreEnvironment } from './environment';
 import type { Store } from './store';
 
@@ -15,6 +16,19 @@ type PipelineStore = {
 };
 
 const ANALYSIS_DEBOUNCE_MS = 150;
+
+/** The slow steps, replaceable in tests by slow fakes. */
+export type PipelineSteps = {
+  analyze: typeof analyzeAsync;
+  layout: (graph: ViewGraph) => Promise<PositionedGraph>;
+};
+
+/** What the user is told when the analysis ran out of time: which file, and that the text is safe. */
+function analysisBudgetMessage(files: readonly { name: string; text: string }[], error: WorkerStopped): string {
+  const largest = [...files].sort((a, b) => b.text.length - a.text.length)[0];
+  const where = largest ? ` of ${largest.name} (${Math.ceil(largest.text.length / 1000).toLocaleString('en')} kB)` : '';
+  return `the analysis${where} ${error.message} and was stopped. The text is saved; edit it, or split it into smaller files.`;
+}
 
 /** The shape of a view graph: when it is unchanged, the boxes keep their places. */
 function structureKey(graph: ViewGraph): string {
@@ -32,14 +46,20 @@ function hasSyntaxError(diagnostics: readonly Diagnostic[]): boolean {
  * Text → analysis → view graph → layout, re-run (debounced) whenever the text or the view
  * settings change. A crash here never touches the text; syntax errors keep the last good graph.
  */
-export function startPipeline(store: PipelineStore): () => void {
+export function startPipeline(
+  store: PipelineStore,
+  steps: PipelineSteps = { analyze: analyzeAsync, layout: layoutGraph },
+): () => void {
   const { clock } = store.env;
   let timer: unknown;
   let layoutSequence = 0;
   let lastKey = '';
   let lastPositioned: PositionedGraph | null = null;
 
+  // Every relayout takes a number, in the same-shape path too: a slower, older layout that
+  // lands after a newer one (of a text the editor no longer holds) is dropped.
   const relayout = async () => {
+    const sequence = ++layoutSequence;
     const state = store.getState();
     const graph = buildViewGraph(state.topology, state.diagnostics, {
       mode: state.viewMode,
@@ -67,16 +87,23 @@ export function startPipeline(store: PipelineStore): () => void {
       store.setState({ positioned: lastPositioned });
       return;
     }
-    const sequence = ++layoutSequence;
     try {
-      const positioned = await layoutGraph(graph);
+      const positioned = await steps.layout(graph);
       if (sequence !== layoutSequence) return;
       lastKey = key;
       lastPositioned = positioned;
       store.setState({ positioned, layoutError: undefined });
     } catch (error) {
       if (sequence !== layoutSequence) return;
-      store.setState({ layoutError: error instanceof Error ? error.message : String(error) });
+      if (error instanceof WorkerStopped && error.reason === 'superseded') return;
+      store.setState({
+        layoutError:
+          error instanceof WorkerStopped
+            ? `the layout of ${graph.nodes.length.toLocaleString('en')} boxes ${error.message} and was stopped; the picture shows an earlier text.`
+            : error instanceof Error
+              ? error.message
+              : String(error),
+      });
     }
   };
 
@@ -86,7 +113,7 @@ export function startPipeline(store: PipelineStore): () => void {
     const sequence = ++analysisSequence;
     const state = store.getState();
     try {
-      const analysis = await analyzeAsync({ files: state.files, options: { nodes: state.nodeCount } });
+      const analysis: AnalysisResult = await steps.analyze({ files: state.files, options: { nodes: state.nodeCount } });
       // A newer edit is already on its way: this result is out of date.
       if (sequence !== analysisSequence) return;
       const stale = hasSyntaxError(analysis.diagnostics);
@@ -100,7 +127,14 @@ export function startPipeline(store: PipelineStore): () => void {
       void relayout();
     } catch (error) {
       if (sequence !== analysisSequence) return;
-      store.setState({ analysisError: error instanceof Error ? error.message : String(error), stale: true });
+      if (error instanceof WorkerStopped && error.reason === 'superseded') return;
+      const message =
+        error instanceof WorkerStopped
+          ? analysisBudgetMessage(state.files, error)
+          : error instanceof Error
+            ? error.message
+            : String(error);
+      store.setState({ analysisError: message, stale: true });
     }
   };
 
