@@ -67,3 +67,11 @@ export const COMPOSE_IDS = {
   variablesButton: 'compose-variables',
   variable: 'compose-variable',
 } as const;
+
+/** Test ids of the warnings about saved work. */
+export const SAVE_IDS = {
+  saveError: 'save-error',
+  downloadWorkspace: 'save-download-workspace',
+  tabNotice: 'tab-notice',
+  setAside: 'save-set-aside',
+} as const;

@@ -1,4 +1,5 @@
 import type { AppStore } from '../state/store';
+import { decodeWorkspace } from '../workspace';
 
 const YAML_NAME = /\.(ya?ml|json)$/i;
 
@@ -7,6 +8,14 @@ export async function addFilesToWorkspace(store: AppStore, files: readonly File[
   const names: string[] = [];
   for (const file of files) {
     const text = await file.text();
+    // A downloaded workspace (Download workspace, when saving failed) opens as its files.
+    if (/\.portolan\.json$/i.test(file.name)) {
+      const decoded = decodeWorkspace(text);
+      if (decoded.ok) {
+        for (const saved of decoded.workspace.files) names.push(store.getState().addFile(saved.name, saved.text));
+        continue;
+      }
+    }
     const name = YAML_NAME.test(file.name) ? file.name : `${file.name}.yaml`;
     names.push(store.getState().addFile(name, text));
   }
