@@ -6,7 +6,6 @@ import type { PositionedGraph, PositionedNode } from '../layout/elkLayout';
 export type BoxData = { box: PositionedNode };
 export type BoxNode = Node<BoxData, 'object' | 'group'>;
 
-
 /** The laid-out graph → React Flow's nodes and edges. */
 export function toFlow(graph: PositionedGraph): { nodes: BoxNode[]; edges: Edge[] } {
   const labels = shownEdgeLabels(graph.edges);
