@@ -2,7 +2,9 @@
  * `npm run bench`: how long each step of the pipeline takes on generated inputs of growing
  * size, printed as a table. Inputs are Online Boutique (a sample) copied into N namespaces.
  */
+import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { performance } from 'node:perf_hooks';
 import ELK from 'elkjs/lib/elk.bundled.js';
 import { analyze, createAnalyzer } from '../src/core/analyze';
@@ -10,6 +12,7 @@ import type { SourceFile } from '../src/core/model/source';
 import { traceRequest } from '../src/core/trace';
 import { layoutWithElk } from '../src/layout/elkLayout';
 import { buildViewGraph } from '../src/layout/viewGraph';
+import { HOSTILE_INPUTS } from './hostileInputs';
 
 const boutique = readFileSync(
   new URL('../src/samples/online-boutique/kubernetes-manifests.yaml', import.meta.url),
@@ -77,10 +80,47 @@ for (const copies of [1, 5, 20, 40]) {
   });
 }
 
-const columns = Object.keys(rows[0]!);
-const widths = columns.map((c) => Math.max(c.length, ...rows.map((r) => String(r[c]).length)));
-const line = (cells: string[]) => '| ' + cells.map((c, i) => c.padStart(widths[i]!)).join(' | ') + ' |';
-console.log(line(columns));
-console.log('|' + widths.map((w) => '-'.repeat(w + 2)).join('|') + '|');
-for (const row of rows) console.log(line(columns.map((c) => String(row[c]))));
+function printTable(table: Record<string, string | number>[]) {
+  const columns = Object.keys(table[0]!);
+  const widths = columns.map((c) => Math.max(c.length, ...table.map((r) => String(r[c]).length)));
+  const line = (cells: string[]) => '| ' + cells.map((c, i) => c.padStart(widths[i]!)).join(' | ') + ' |';
+  console.log(line(columns));
+  console.log('|' + widths.map((w) => '-'.repeat(w + 2)).join('|') + '|');
+  for (const row of table) console.log(line(columns.map((c) => String(row[c]))));
+}
+printTable(rows);
 console.log(`\nnode ${process.version}, median of 3 runs (cold and layout: 1 run)`);
+
+// Hostile inputs (issue 13): each in a process of its own, so peak memory is its own, with a
+// time limit: a row that hangs says so instead of hanging the bench.
+console.log('\nHostile inputs: analyze → view → layout, one process each (peak = max RSS, "input" = RSS once built)\n');
+const hostile: Record<string, string | number>[] = [];
+for (const input of HOSTILE_INPUTS) {
+  const child = spawnSync(
+    process.execPath,
+    ['--import', 'tsx', fileURLToPath(new URL('./hostileOne.ts', import.meta.url)), input.name],
+    {
+      encoding: 'utf8',
+      timeout: 120_000,
+      maxBuffer: 1 << 20,
+    },
+  );
+  const last = child.stdout.trim().split('\n').pop() ?? '';
+  if (child.status === 0 && last.startsWith('{')) {
+    const row = JSON.parse(last) as Record<string, string | number>;
+    hostile.push({ ...row, MB: Number(row.MB).toFixed(2) });
+  } else {
+    const why = child.error ? 'timed out (120 s)' : `failed: ${child.stderr.trim().split('\n').pop() ?? ''}`;
+    hostile.push({
+      input: input.name,
+      MB: '',
+      'analyze ms': why,
+      'view + layout ms': '',
+      boxes: '',
+      'peak MB': '',
+      'input MB of that': '',
+      diagnostics: '',
+    });
+  }
+}
+printTable(hostile);

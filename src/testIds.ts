@@ -125,3 +125,11 @@ export const PRESENT_IDS = {
   undo: 'present-undo',
   change: 'present-change',
 } as const;
+
+/** Test ids of the warnings about saved work. */
+export const SAVE_IDS = {
+  saveError: 'save-error',
+  downloadWorkspace: 'save-download-workspace',
+  tabNotice: 'tab-notice',
+  setAside: 'save-set-aside',
+} as const;

@@ -1,81 +1,39 @@
-import { readFileSync } from 'node:fs';
 import { analyze, type AnalyzeOptions } from '../core/analyze';
 import { loadKubeSchemas } from '../core/kubernetes/schema/loadKubeSchemas';
 import { DEFAULT_KUBE_VERSION, isKubeVersion, KUBE_VERSIONS } from '../core/kubernetes/schema/versions';
 import type { SourceFile } from '../core/model/source';
+import { escapeControls, parseCommandLine } from './args';
+import { readInputs } from './readInputs';
 import { diagnosticsJson, topologyJson } from './contract';
 import { runRender } from './renderCommand';
 import { runTrace } from './traceCommand';
-
-const USAGE = `usage: portolan <command> FILE... [options]
-
-commands:
-  check FILE...                 diagnostics as JSON; exit 1 when any is an error
-  graph FILE... [--nodes N]     the topology as JSON (N simulated worker nodes, default 3)
-  trace FILE... --url URL [--from NAME] [--nodes N] [--request I] [--client-ip IP]
-        [--method M] [--header NAME:VALUE]
-                                a request followed hop by hop, as JSON: from the Internet, or
-                                from the pod of workload NAME; exit 0 when a trace was printed
-                                (see "ok"), 2 on a usage error
-  render FILE... [-o OUT] [--trace URL] [--from NAME] [--nodes N] [--theme light|dark]
-                                the picture, in the format OUT's extension names: .svg (a
-                                standalone SVG, animated with the trace of URL), .png (at 2x),
-                                .html (one self-contained page: picture, animated trace, hops),
-                                .mmd (a Mermaid flowchart); an SVG on stdout without -o;
-                                exit 0 when written, 2 on a usage error
-  Compose options (check, graph, trace, render): --profile NAME[,NAME] activates profiles;
-        --var KEY=VALUE[,KEY=VALUE] sets interpolation variables (a FILE named .env or *.env is
-        read as a dotenv file, a FILE named *.conf as an nginx config)
-
-options of every command:
-  --kube-version X.Y            the Kubernetes version whose API server checks the files
-                                (${KUBE_VERSIONS.join(', ')}; default ${DEFAULT_KUBE_VERSION})
-`;
-
-type Parsed = { command: string; files: string[]; options: Map<string, string> };
-
-/** Splits argv into a command, files, and `--name value` options. */
-export function parseArgs(argv: readonly string[]): Parsed {
-  const [command = '', ...rest] = argv;
-  const files: string[] = [];
-  const options = new Map<string, string>();
-  for (let i = 0; i < rest.length; i++) {
-    const arg = rest[i]!;
-    if (arg.startsWith('--')) {
-      const eq = arg.indexOf('=');
-      if (eq !== -1) options.set(arg.slice(2, eq), arg.slice(eq + 1));
-      else options.set(arg.slice(2), rest[++i] ?? '');
-    } else if (arg === '-o') {
-      options.set('output', rest[++i] ?? '');
-    } else {
-      files.push(arg);
-    }
-  }
-  return { command, files, options };
-}
-
-function readSources(files: readonly string[]): SourceFile[] {
-  return files.map((name) => ({ name, text: readFileSync(name, 'utf8') }));
-}
 
 /** Runs the CLI; returns the exit code (a promise of it for `render`, which lays out with ELK). */
 export function run(
   argv: readonly string[],
   out: (text: string) => void,
-  err: (text: string) => void,
+  printError: (text: string) => void,
+  readStdin?: () => Uint8Array,
 ): number | Promise<number> {
-  const { command, files, options } = parseArgs(argv);
-  if (!['check', 'graph', 'trace', 'render'].includes(command) || files.length === 0) {
-    err(USAGE);
+  // Messages quote names from the files: their control characters never reach the terminal.
+  const err = (text: string) => printError(escapeControls(text));
+  const line = parseCommandLine(argv);
+  if (line.kind === 'help') {
+    out(line.text);
+    return 0;
+  }
+  if (line.kind === 'error') {
+    err(`portolan: ${line.message}\n`);
     return 2;
   }
-  let sources: SourceFile[];
-  try {
-    sources = readSources(files);
-  } catch (error) {
-    err(`portolan: ${(error as Error).message}\n`);
+  const { command, files, options } = line;
+  const read = readInputs(files, readStdin);
+  if ('error' in read) {
+    err(`portolan: ${read.error}\n`);
     return 2;
   }
+  for (const note of read.notes) err(`portolan: ${note}\n`);
+  const sources: SourceFile[] = read.files;
   const nodes = options.has('nodes') ? Number(options.get('nodes')) : undefined;
   if (nodes !== undefined && !(Number.isInteger(nodes) && nodes >= 1 && nodes <= 20)) {
     err('portolan: --nodes takes a whole number from 1 to 20\n');
@@ -149,7 +107,7 @@ if (isMain) {
   void Promise.resolve(
     run(
       process.argv.slice(2),
-      (text) => process.stdout.write(text),
+      (text) => process.stdout.write(process.stdout.isTTY ? escapeControls(text) : text),
       (text) => process.stderr.write(text),
     ),
   ).then((code) => {

@@ -8,6 +8,7 @@ import { PROFILES_VARIABLE, profilesFromVariable } from './compose/variables';
 import { buildKubernetesTopology } from './kubernetes/buildKubernetesTopology';
 import { createCachingChunkParser, parseChunkUncached, type ChunkParser } from './parse/parseChunk';
 import { parseFile, type ParsedDocument } from './parse/parseFile';
+import { oversize, summarizeWorkspace, type SummaryRow } from './summary';
 import type { KubeValidation } from './kubernetes/schema/checkDocument';
 import type { KubeSchemaData } from './kubernetes/schema/schemaTypes';
 import { DEFAULT_KUBE_VERSION } from './kubernetes/schema/versions';
@@ -29,6 +30,8 @@ export type Analysis = {
   topology: Topology;
   diagnostics: Diagnostic[];
   documents: ParsedDocument[];
+  /** set when the input was over the size limits: counts instead of a topology */
+  summary?: SummaryRow[];
 };
 
 export const DEFAULT_NODE_COUNT = 3;
@@ -52,6 +55,11 @@ export function analyze(files: readonly SourceFile[], options: AnalyzeOptions = 
 }
 
 function analyzeWith(parseChunk: ChunkParser, files: readonly SourceFile[], options: AnalyzeOptions): Analysis {
+  const size = oversize(files);
+  if (size) {
+    const { rows, diagnostics } = summarizeWorkspace(files, size);
+    return { topology: { world: 'empty', objects: [], edges: [] }, diagnostics, documents: [], summary: rows };
+  }
   const nodes = Math.min(MAX_NODE_COUNT, Math.max(1, Math.round(options.nodes ?? DEFAULT_NODE_COUNT)));
   const diagnostics: Diagnostic[] = [];
   const documents: ParsedDocument[] = [];

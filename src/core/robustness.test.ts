@@ -81,7 +81,8 @@ describe('analysis of damaged manifests', () => {
       }
     }
     expect(runs).toBe(fixtures.length * 12);
-  });
+    // Hundreds of analyses: generous, as other work may share the machine.
+  }, 30_000);
 
   it('traces nonsense URLs to a failure, not an exception', () => {
     const { topology } = analyze(fixtures.filter((f) => f.name.startsWith('seed__')));

@@ -1,5 +1,6 @@
 import type { ELK, ElkNode, LayoutOptions } from 'elkjs/lib/elk-api';
 import { dockOf } from '../roles';
+import { collapseLargeGraph } from './collapseLarge';
 import { edgeLabelSize, shownEdgeLabels } from './edgeLabels';
 import { dockedIds, dockIntoCluster, GROUP_PADDING, MIN_GROUP, packChildren, type Box } from './dock';
 import { shapesLayout, type ViewEdge, type ViewGraph, type ViewNode } from './viewGraph';
@@ -35,7 +36,8 @@ const GROUP_OPTIONS: LayoutOptions = {
  * Lays a view graph out: ELK (layered, left to right, compound groups) for everything that
  * carries traffic, then the docking of what does not (see dock.ts).
  */
-export async function layoutWithElk(elk: ELK, graph: ViewGraph): Promise<PositionedGraph> {
+export async function layoutWithElk(elk: ELK, full: ViewGraph): Promise<PositionedGraph> {
+  const graph = collapseLargeGraph(full);
   const docked = dockedIds(graph);
   const byId = new Map(graph.nodes.map((n) => [n.id, n]));
   const isDocked = (node: ViewNode): boolean => {

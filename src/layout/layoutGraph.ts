@@ -10,8 +10,12 @@ async function layoutOnMainThread(graph: ViewGraph): Promise<PositionedGraph> {
   return layoutWithElk(await mainThreadElk, graph);
 }
 
-/** Lays out a view graph: in a Web Worker when one can run, else on the main thread. */
+/**
+ * Lays out a view graph: in a Web Worker when one can run, else on the main thread. A layout
+ * still running after 15 s is stopped, and a newer one replaces a layout busy for over a second.
+ */
 export const layoutGraph: (graph: ViewGraph) => Promise<PositionedGraph> = workerClient(
   () => new Worker(new URL('./layout.worker.ts', import.meta.url), { type: 'module' }),
   layoutOnMainThread,
+  { budgetMs: 15_000, supersedeAfterMs: 1000 },
 );

@@ -11,7 +11,13 @@ type AnalysisRequest = { files: SourceFile[]; options: AnalyzeOptions };
 // Where no worker can start, the main thread keeps an analyzer of its own (with its parse cache).
 let mainThreadAnalyzer: ReturnType<typeof createAnalyzer> | undefined;
 
-/** Files → topology and diagnostics, off the main thread so typing in a big workspace never waits. */
+/** An analysis still running after this long is stopped (its worker ended), so nothing hangs. */
+export const ANALYSIS_BUDGET_MS = 10_000;
+
+/**
+ * Files → topology and diagnostics, off the main thread so typing in a big workspace never
+ * waits. A newer edit stops an analysis that has already run a second: only the newest text counts.
+ */
 export const analyzeAsync: (request: AnalysisRequest) => Promise<AnalysisResult> = workerClient(
   () => new Worker(new URL('./analyze.worker.ts', import.meta.url), { type: 'module' }),
   async ({ files, options }) => {
@@ -19,4 +25,5 @@ export const analyzeAsync: (request: AnalysisRequest) => Promise<AnalysisResult>
     const { topology, diagnostics } = await analyzeWithSchemas(mainThreadAnalyzer.analyze, files, options);
     return { topology, diagnostics };
   },
+  { budgetMs: ANALYSIS_BUDGET_MS, supersedeAfterMs: 1000 },
 );

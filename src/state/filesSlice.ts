@@ -19,6 +19,9 @@ export type FilesSlice = {
   replaceWorkspace: (files: SourceFile[], activeFile?: string) => void;
 };
 
+/** The tab left when the last one is closed, or a workspace holds no file. */
+export const EMPTY_TAB_NAME = 'untitled.yaml';
+
 export const createFilesSlice: StateCreator<Store, [], [], FilesSlice> = (set, get) => ({
   files: [],
   activeFile: '',
@@ -50,12 +53,16 @@ export const createFilesSlice: StateCreator<Store, [], [], FilesSlice> = (set, g
     set((state) => {
       const index = state.files.findIndex((f) => f.name === name);
       if (index === -1) return {};
-      const files = state.files.filter((f) => f.name !== name);
+      const left = state.files.filter((f) => f.name !== name);
+      // Never no tab at all: the editor would take typing that goes nowhere.
+      const files = left.length > 0 ? left : [{ name: EMPTY_TAB_NAME, text: '' }];
       const activeFile =
         state.activeFile === name ? (files[Math.min(index, files.length - 1)]?.name ?? '') : state.activeFile;
       return { files, activeFile };
     }),
   setActiveFile: (name) => set({ activeFile: name }),
-  replaceWorkspace: (files, activeFile) =>
-    set({ files: files.map((f) => ({ ...f })), activeFile: activeFile ?? files[0]?.name ?? '' }),
+  replaceWorkspace: (files, activeFile) => {
+    const kept = files.length > 0 ? files.map((f) => ({ ...f })) : [{ name: EMPTY_TAB_NAME, text: '' }];
+    set({ files: kept, activeFile: activeFile ?? kept[0]!.name });
+  },
 });

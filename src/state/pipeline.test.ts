@@ -1,5 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { startPipeline } from './pipeline';
+import { analyze as analyzeNow } from '../core/analyze';
+import { WorkerStopped } from '../workers/workerClient';
+import { startPipeline, type PipelineSteps } from './pipeline';
 import { createAppStore } from './store';
 
 const service = (name: string) =>
@@ -53,5 +55,73 @@ describe('the analysis pipeline', () => {
     expect(store.getState().topology.objects.find((o) => o.kind === 'FlowSchema')?.rejected?.code).toBe(
       'K8S-API-REMOVED',
     );
+  });
+});
+
+describe('stale results never win', () => {
+  let stop: (() => void) | undefined;
+  afterEach(() => stop?.());
+
+  /** A layout step that answers only when the test says so, in any order. */
+  function slowLayout() {
+    const calls: { titles: string[]; resolve: () => void }[] = [];
+    const layout: PipelineSteps['layout'] = (graph) =>
+      new Promise((resolve) => {
+        const positioned = {
+          nodes: graph.nodes.map((n) => ({ ...n, x: 0, y: 0 })),
+          edges: graph.edges,
+          width: 100,
+          height: 100,
+        };
+        calls.push({ titles: graph.nodes.map((n) => n.title), resolve: () => resolve(positioned) });
+      });
+    return { calls, layout };
+  }
+  const analyze: PipelineSteps['analyze'] = async ({ files, options }) => {
+    const { topology, diagnostics } = analyzeNow(files, options);
+    return { topology, diagnostics };
+  };
+  const titles = (s: ReturnType<typeof createAppStore>) => s.getState().positioned?.nodes.map((n) => n.title) ?? [];
+
+  it('an older layout that lands after a same-shape redraw of newer text is dropped', async () => {
+    const own = createAppStore();
+    const { calls, layout } = slowLayout();
+    own.setState({ files: [{ name: 'svc.yaml', text: service('first') }], activeFile: 'svc.yaml' });
+    stop = startPipeline(own, { steps: { analyze, layout } });
+    await vi.waitFor(() => expect(calls).toHaveLength(1));
+    calls[0]!.resolve();
+    await vi.waitFor(() => expect(titles(own)).toContain('first'));
+
+    // An edit with another shape: its layout is slow.
+    own.getState().setFileText('svc.yaml', service('first') + '---\n' + service('extra'));
+    await vi.waitFor(() => expect(calls).toHaveLength(2));
+    // The edit is undone: the same shape as the last layout, redrawn at once without a layout.
+    own.getState().setFileText('svc.yaml', service('first'));
+    await vi.waitFor(() => expect(own.getState().topology.objects.some((o) => o.name === 'extra')).toBe(false));
+    // Now the slow layout of the text the editor no longer holds lands.
+    calls[1]!.resolve();
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(titles(own)).toContain('first');
+    expect(titles(own)).not.toContain('extra');
+  });
+
+  it('an analysis that ran out of its budget names the file, and a later edit is analysed again', async () => {
+    const own = createAppStore();
+    const { calls, layout } = slowLayout();
+    let budgetSpent = true;
+    const stopped: PipelineSteps['analyze'] = async (request) => {
+      if (budgetSpent) throw new WorkerStopped('budget', 10_000);
+      return analyze(request);
+    };
+    own.setState({ files: [{ name: 'big.yaml', text: service('slow') }], activeFile: 'big.yaml' });
+    stop = startPipeline(own, { steps: { analyze: stopped, layout } });
+    await vi.waitFor(() => expect(own.getState().analysisError).toBeDefined());
+    expect(own.getState().analysisError).toContain('big.yaml');
+    expect(own.getState().analysisError).toContain('did not finish within 10 s');
+    budgetSpent = false;
+    own.getState().setFileText('big.yaml', service('fixed'));
+    await vi.waitFor(() => expect(calls).toHaveLength(1));
+    expect(own.getState().analysisError).toBeUndefined();
+    expect(own.getState().files[0]!.text).toContain('fixed');
   });
 });

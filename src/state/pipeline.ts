@@ -2,7 +2,8 @@ import type { Diagnostic } from '../core/model/diagnostics';
 import type { PositionedGraph } from '../layout/elkLayout';
 import { layoutGraph } from '../layout/layoutGraph';
 import { buildViewGraph, type ViewGraph } from '../layout/viewGraph';
-import { analyzeAsync } from './analyzeAsync';
+import { WorkerStopped } from '../workers/workerClient';
+import { analyzeAsync, type AnalysisResult } from './analyzeAsync';
 import type { StoreEnvironment } from './environment';
 import type { Store } from './store';
 
@@ -16,10 +17,25 @@ type PipelineStore = {
 
 const ANALYSIS_DEBOUNCE_MS = 150;
 
+/** The slow steps, replaceable in tests by slow fakes. */
+export type PipelineSteps = {
+  analyze: typeof analyzeAsync;
+  layout: (graph: ViewGraph) => Promise<PositionedGraph>;
+};
+
 export type PipelineOptions = {
   /** reshapes the view graph before layout (the presentation sizes its boxes for the stage) */
   adjustGraph?: (graph: ViewGraph) => ViewGraph;
+  /** the slow steps (tests pass slow fakes) */
+  steps?: PipelineSteps;
 };
+
+/** What the user is told when the analysis ran out of time: which file, and that the text is safe. */
+function analysisBudgetMessage(files: readonly { name: string; text: string }[], error: WorkerStopped): string {
+  const largest = [...files].sort((a, b) => b.text.length - a.text.length)[0];
+  const where = largest ? ` of ${largest.name} (${Math.ceil(largest.text.length / 1000).toLocaleString('en')} kB)` : '';
+  return `the analysis${where} ${error.message} and was stopped. The text is saved; edit it, or split it into smaller files.`;
+}
 
 /** The shape of a view graph: when it is unchanged, the boxes keep their places. */
 function structureKey(graph: ViewGraph): string {
@@ -39,13 +55,17 @@ function hasSyntaxError(diagnostics: readonly Diagnostic[]): boolean {
  */
 export function startPipeline(store: PipelineStore, options: PipelineOptions = {}): () => void {
   const adjustGraph = options.adjustGraph ?? ((graph: ViewGraph) => graph);
+  const steps = options.steps ?? { analyze: analyzeAsync, layout: layoutGraph };
   const { clock } = store.env;
   let timer: unknown;
   let layoutSequence = 0;
   let lastKey = '';
   let lastPositioned: PositionedGraph | null = null;
 
+  // Every relayout takes a number, in the same-shape path too: a slower, older layout that
+  // lands after a newer one (of a text the editor no longer holds) is dropped.
   const relayout = async () => {
+    const sequence = ++layoutSequence;
     const state = store.getState();
     const graph = adjustGraph(
       buildViewGraph(state.topology, state.diagnostics, {
@@ -75,16 +95,23 @@ export function startPipeline(store: PipelineStore, options: PipelineOptions = {
       store.setState({ positioned: lastPositioned });
       return;
     }
-    const sequence = ++layoutSequence;
     try {
-      const positioned = await layoutGraph(graph);
+      const positioned = await steps.layout(graph);
       if (sequence !== layoutSequence) return;
       lastKey = key;
       lastPositioned = positioned;
       store.setState({ positioned, layoutError: undefined });
     } catch (error) {
       if (sequence !== layoutSequence) return;
-      store.setState({ layoutError: error instanceof Error ? error.message : String(error) });
+      if (error instanceof WorkerStopped && error.reason === 'superseded') return;
+      store.setState({
+        layoutError:
+          error instanceof WorkerStopped
+            ? `the layout of ${graph.nodes.length.toLocaleString('en')} boxes ${error.message} and was stopped; the picture shows an earlier text.`
+            : error instanceof Error
+              ? error.message
+              : String(error),
+      });
     }
   };
 
@@ -94,7 +121,7 @@ export function startPipeline(store: PipelineStore, options: PipelineOptions = {
     const sequence = ++analysisSequence;
     const state = store.getState();
     try {
-      const analysis = await analyzeAsync({
+      const analysis: AnalysisResult = await steps.analyze({
         files: state.files,
         options: { nodes: state.nodeCount, kubeVersion: state.kubeVersion },
       });
@@ -111,7 +138,14 @@ export function startPipeline(store: PipelineStore, options: PipelineOptions = {
       void relayout();
     } catch (error) {
       if (sequence !== analysisSequence) return;
-      store.setState({ analysisError: error instanceof Error ? error.message : String(error), stale: true });
+      if (error instanceof WorkerStopped && error.reason === 'superseded') return;
+      const message =
+        error instanceof WorkerStopped
+          ? analysisBudgetMessage(state.files, error)
+          : error instanceof Error
+            ? error.message
+            : String(error);
+      store.setState({ analysisError: message, stale: true });
     }
   };
 

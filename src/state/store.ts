@@ -2,11 +2,12 @@ import { createStore, type StoreApi } from 'zustand/vanilla';
 import { createAnalysisSlice, type AnalysisSlice } from './analysisSlice';
 import { systemClock, type StoreEnvironment } from './environment';
 import { createFilesSlice, type FilesSlice } from './filesSlice';
+import { createSaveSlice, type SaveSlice } from './saveSlice';
 import { createSelectionSlice, type SelectionSlice } from './selectionSlice';
 import { createTraceSlice, type TraceSlice } from './traceSlice';
 import { createViewSlice, type ViewSlice } from './viewSlice';
 
-export type Store = FilesSlice & ViewSlice & AnalysisSlice & SelectionSlice & TraceSlice;
+export type Store = FilesSlice & ViewSlice & AnalysisSlice & SelectionSlice & TraceSlice & SaveSlice;
 
 /** One app's store, and the environment it was made with. */
 export type AppStore = StoreApi<Store> & { readonly env: StoreEnvironment };
@@ -27,6 +28,7 @@ export function createAppStore(options: AppStoreOptions = {}): AppStore {
     ...createAnalysisSlice(...a),
     ...createSelectionSlice(...a),
     ...createTraceSlice(env)(...a),
+    ...createSaveSlice(...a),
   }));
   return Object.assign(api, { env });
 }

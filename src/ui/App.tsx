@@ -9,6 +9,7 @@ import { Inspector } from './Inspector';
 import { TraceBar } from './TraceBar';
 import { TraceCaption, TracePanel } from './TracePanel';
 import { ProblemsList } from './ProblemsList';
+import { SaveWarnings } from './SaveWarnings';
 import { StatusBar } from './StatusBar';
 import { TEST_IDS } from '../testIds';
 import { Toolbar } from './Toolbar';
@@ -67,6 +68,7 @@ export function App() {
       }}
     >
       <Toolbar />
+      <SaveWarnings />
       <main className="workspace">
         <section
           className="editor-pane"

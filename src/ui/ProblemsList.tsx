@@ -3,6 +3,8 @@ import { useAppStore, useStoreApi } from '../state/StoreProvider';
 import { TEST_IDS } from '../testIds';
 
 const selectDiagnostics = (s: Store) => s.diagnostics;
+// Thousands of rows would freeze the page; the first ones are the ones to fix.
+const MAX_LISTED = 500;
 
 /** Every problem of the workspace; a click puts the cursor on its line. */
 export function ProblemsList() {
@@ -17,7 +19,7 @@ export function ProblemsList() {
   }
   return (
     <ul className="problems" data-testid={TEST_IDS.problems} aria-label="Problems">
-      {diagnostics.map((d, i) => (
+      {diagnostics.slice(0, MAX_LISTED).map((d, i) => (
         <li key={`${d.file}:${d.line}:${d.column}:${d.code}:${i}`}>
           <button
             className={`problem problem-${d.severity}`}
@@ -40,6 +42,11 @@ export function ProblemsList() {
           </button>
         </li>
       ))}
+      {diagnostics.length > MAX_LISTED && (
+        <li className="problems-more">
+          …and {(diagnostics.length - MAX_LISTED).toLocaleString('en')} more; fix these first.
+        </li>
+      )}
     </ul>
   );
 }

@@ -1,7 +1,9 @@
+import { decodeBytes } from '../core/parse/encoding';
 import type { AppStore } from '../state/store';
 import { decodeWorkspace, mergeFiles } from '../workspace';
 
-const YAML_NAME = /\.(ya?ml|json)$/i;
+// YAML, and the files Compose reads beside it (a `.env`, an nginx `*.conf`), keep their names.
+const KEPT_NAME = /\.(ya?ml|json|conf)$|(^|\.)env(\.|$)/i;
 /** What the Share dialog downloads: a whole workspace, opened back into tabs. */
 const WORKSPACE_FILE = /\.portolan\.json$/i;
 
@@ -13,7 +15,10 @@ const WORKSPACE_FILE = /\.portolan\.json$/i;
 export async function addFilesToWorkspace(store: AppStore, files: readonly File[]): Promise<string[]> {
   const names: string[] = [];
   for (const file of files) {
-    const text = await file.text();
+    // UTF-16 and Latin-1 files are read as what they are; binary stays as UTF-8 would read it,
+    // so the problems list names it (INPUT-ENCODING).
+    const decoded = decodeBytes(new Uint8Array(await file.arrayBuffer()));
+    const text = decoded.encoding === 'binary' ? await file.text() : decoded.text;
     if (WORKSPACE_FILE.test(file.name)) {
       const result = decodeWorkspace(text);
       if (result.ok) {
@@ -29,7 +34,7 @@ export async function addFilesToWorkspace(store: AppStore, files: readonly File[
         continue;
       }
     }
-    const name = YAML_NAME.test(file.name) ? file.name : `${file.name}.yaml`;
+    const name = KEPT_NAME.test(file.name) ? file.name : `${file.name}.yaml`;
     names.push(store.getState().addFile(name, text));
   }
   return names;

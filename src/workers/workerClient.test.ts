@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { workerClient } from './workerClient';
+import { workerClient, WorkerStopped } from './workerClient';
 
 type Listener = ((event: { data: unknown }) => void) | null;
 
@@ -71,5 +71,72 @@ describe('workerClient', () => {
       async (n: number) => `main:${n}`,
     );
     expect(await run(3)).toBe('main:3');
+  });
+
+  describe('with a budget', () => {
+    // Requests below 100 hang forever (an endless loop); the others answer at once.
+    const hangsBelow100 = () => {
+      const made: FakeWorker[] = [];
+      const Fake = fakeWorker((w, { id, request }) => {
+        if (request >= 100 && !w.terminated) w.onmessage?.({ data: { id, ok: true, result: `worker:${request}` } });
+      });
+      vi.stubGlobal(
+        'Worker',
+        class extends Fake {
+          constructor() {
+            super();
+            made.push(this);
+          }
+        },
+      );
+      return made;
+    };
+
+    it('stops a request that runs past its budget, ends that worker, and answers the next in a fresh one', async () => {
+      const made = hangsBelow100();
+      const run = workerClient(
+        () => new Worker(''),
+        async (n: number) => `main:${n}`,
+        { budgetMs: 50 },
+      );
+      const started = Date.now();
+      const error = await run(1).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(WorkerStopped);
+      expect((error as WorkerStopped).reason).toBe('budget');
+      expect((error as Error).message).toContain('did not finish within');
+      expect(Date.now() - started).toBeLessThan(1000);
+      expect(made[0]!.terminated).toBe(true);
+      expect(await run(100)).toBe('worker:100');
+      expect(made).toHaveLength(2);
+    });
+
+    it('re-sends the requests queued behind a stopped one to the fresh worker', async () => {
+      hangsBelow100();
+      const run = workerClient(
+        () => new Worker(''),
+        async (n: number) => `main:${n}`,
+        { budgetMs: 50 },
+      );
+      const [first, second] = await Promise.allSettled([run(1), run(101)]);
+      expect(first.status).toBe('rejected');
+      expect(second).toEqual({ status: 'fulfilled', value: 'worker:101' });
+    });
+
+    it('lets a newer request replace one that has run long enough', async () => {
+      const made = hangsBelow100();
+      const run = workerClient(
+        () => new Worker(''),
+        async (n: number) => `main:${n}`,
+        {
+          budgetMs: 10_000,
+          supersedeAfterMs: 20,
+        },
+      );
+      const old = run(1).catch((e: unknown) => e);
+      await new Promise((resolve) => setTimeout(resolve, 40));
+      expect(await run(102)).toBe('worker:102');
+      expect(((await old) as WorkerStopped).reason).toBe('superseded');
+      expect(made[0]!.terminated).toBe(true);
+    });
   });
 });

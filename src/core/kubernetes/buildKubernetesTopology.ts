@@ -18,6 +18,7 @@ import { readNetworkPolicy } from './networkPolicy';
 import { INTERNET_ID, readNode, simulatedNodes, synthesizeInfrastructure } from './nodes';
 import { generatedName } from './podNames';
 import { allocateNodePorts } from './nodePortAllocation';
+import { checkFieldTypes } from './fieldTypes';
 import { expandWorkloadPods } from './pods';
 import { readService } from './services';
 import { connectServices } from './serviceEndpoints';
@@ -72,6 +73,8 @@ export function buildKubernetesTopology(
       continue;
     }
     checkLabelMap(doc, ['metadata', 'labels'], recordOf(doc.value.metadata).labels, report, id);
+    if (isModelledKind(meta.kind, meta.apiVersion))
+      checkFieldTypes(doc, meta.kind, { namespace: meta.namespace, name }, id, report);
     if (meta.kind === 'Node' && isModelledKind('Node', meta.apiVersion)) {
       nodeDocs.push({ doc, meta, name });
       continue;
@@ -94,7 +97,7 @@ export function buildKubernetesTopology(
   applyAutoscalers(autoscalers, catalog, report);
   expandWorkloadPods(catalog, report, edges);
   checkWorkloads(catalog, report);
-  allocateNodePorts(catalog.services.map((entry) => entry.object));
+  allocateNodePorts(catalog.services, report);
   connectServices(catalog, report, edges);
   for (const { object: service } of catalog.services) {
     // NodePort and LoadBalancer Services are reachable from outside the cluster.

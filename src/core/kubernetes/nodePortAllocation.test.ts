@@ -42,3 +42,20 @@ describe('allocateNodePorts', () => {
     expect(again).toEqual(first);
   });
 });
+
+describe('allocateNodePorts when the range runs out', () => {
+  it('gives 2,768 ports one each, then reports the rest as K8S-NODEPORT-EXHAUSTED, quickly', () => {
+    const ports = Array.from({ length: 3000 }, (_, i) => `  - name: p${i}\n    port: ${1000 + i}\n`).join('');
+    const started = performance.now();
+    const { topology, diagnostics } = analyze([{ name: 'many.yaml', text: service('many', 'NodePort', ports) }]);
+    expect(performance.now() - started).toBeLessThan(10_000);
+    const many = objectsOfRole(topology, 'service').find((s) => s.name === 'many')!;
+    const given = many.servicePorts.filter((p) => p.nodePort !== undefined);
+    expect(given).toHaveLength(2768);
+    expect(new Set(given.map((p) => p.nodePort)).size).toBe(2768);
+    const exhausted = diagnostics.filter((d) => d.code === 'K8S-NODEPORT-EXHAUSTED');
+    expect(exhausted).toHaveLength(3000 - 2768);
+    expect(exhausted[0]).toMatchObject({ severity: 'error', file: 'many.yaml' });
+    expect(exhausted[0]!.line).toBeGreaterThan(10);
+  });
+});

@@ -1,15 +1,14 @@
 import type { ObjectId } from '../model/ids';
 import type { PodObj, ServiceObj, ServicePort, TopologyEdge } from '../model/topology';
 import type { Catalog, Sourced } from './catalog';
-import { formatLabels, selectorMatches } from './labels';
+import { formatLabels } from './labels';
+import { podIndexOf } from './podIndex';
 import { declaresContainerPort, findNamedContainerPort, resolveTargetPort } from './ports';
 import { describeObject, type Reporter } from './report';
 
 /** The pods a Service selects: same namespace, every selector pair on the pod's labels; in catalog order. */
 export function selectPods(service: Pick<ServiceObj, 'namespace' | 'selector'>, pods: readonly PodObj[]): PodObj[] {
-  return pods.filter(
-    (pod) => pod.namespace === service.namespace && selectorMatches(service.selector, pod.template.labels),
-  );
+  return podIndexOf(pods).select(service.namespace, service.selector);
 }
 
 /** The label of a Service → Pod edge: `80 → 8080`, a named target resolved for this pod as `80 → 3000 (http)`. */
@@ -67,7 +66,10 @@ function podsFromEndpoints(service: ServiceObj, catalog: Catalog): PodObj[] {
     if (endpoints.namespace !== service.namespace || endpoints.serviceName !== service.name) continue;
     for (const address of endpoints.addresses) {
       // Addresses without a pod of these files are external endpoints: nothing to draw an edge to.
-      const pod = catalog.pods.find((p) => p.namespace === service.namespace && p.name === address.targetPod);
+      const pod =
+        address.targetPod === undefined
+          ? undefined
+          : podIndexOf(catalog.pods).byName(service.namespace, address.targetPod);
       if (pod && !seen.has(pod.id)) {
         seen.add(pod.id);
         pods.push(pod);
@@ -93,14 +95,12 @@ function checkSelection(entry: Sourced<ServiceObj>, selected: PodObj[], catalog:
     );
     return;
   }
-  const elsewhere = catalog.pods.filter(
-    (pod) => pod.namespace !== service.namespace && selectorMatches(service.selector, pod.template.labels),
-  );
+  const elsewhere = podIndexOf(catalog.pods).selectElsewhere(service.namespace, service.selector);
   let hint: string;
   // When the files hold pods in the Service's namespace (the app is here) and it misses them
   // all, every request to it fails: an error. With no pods here at all, they may live in files
   // not pasted: a warning.
-  const podsHere = catalog.pods.some((pod) => pod.namespace === service.namespace);
+  const podsHere = podIndexOf(catalog.pods).inNamespace(service.namespace).length > 0;
   if (elsewhere.length > 0) {
     const namespaces = [...new Set(elsewhere.map((pod) => pod.namespace))].join(', ');
     hint = `Pods with these labels run in namespace ${namespaces}, but a Service only selects pods of its own namespace (${service.namespace}).`;
@@ -125,15 +125,15 @@ function checkSelection(entry: Sourced<ServiceObj>, selected: PodObj[], catalog:
 function describeCandidates(service: ServiceObj, catalog: Catalog): string[] {
   const seen = new Set<string>();
   const out: string[] = [];
-  for (const pod of catalog.pods) {
-    if (pod.namespace !== service.namespace) continue;
+  for (const pod of podIndexOf(catalog.pods).inNamespace(service.namespace)) {
+    if (out.length >= 5) break;
     const owner = pod.owner ? catalog.byId.get(pod.owner) : pod;
     const key = owner?.id ?? pod.id;
     if (seen.has(key)) continue;
     seen.add(key);
     out.push(`${formatLabels(pod.template.labels)} (${owner?.kind ?? 'Pod'} ${owner?.name ?? pod.name})`);
   }
-  return out.slice(0, 5);
+  return out;
 }
 
 /** One pod per workload: pods of one workload share a template. */

@@ -85,6 +85,9 @@ describe('parseFile', () => {
     bomb.push('apiVersion: v1', 'kind: ConfigMap');
     const result = parse(bomb.join('\n'));
     expect(result.documents).toHaveLength(0);
+    expect(result.diagnostics).toEqual([
+      expect.objectContaining({ code: 'INPUT-ALIAS-BOMB', severity: 'error', line: 1 }),
+    ]);
   });
 
   it('says how to render a Helm template, with the line of its first {{', () => {
@@ -135,6 +138,37 @@ describe('parseFile', () => {
     const fromA = parseFile({ name: 'f.yaml', text }, a).documents[0]!.value;
     expect(parseFile({ name: 'f.yaml', text }, b).documents[0]!.value).not.toBe(fromA);
     expect(parseFile({ name: 'f.yaml', text }, a).documents[0]!.value).toBe(fromA);
+  });
+});
+
+describe('hostile documents', () => {
+  it('checks duplicate keys in linear time, at the repeated key, in nested and flow maps too', () => {
+    const keys = Array.from({ length: 40_000 }, (_, i) => `  k${i}: v`).join('\n');
+    const started = performance.now();
+    const { diagnostics } = parse(
+      `apiVersion: v1\nkind: ConfigMap\nmetadata: {name: a}\ndata:\n${keys}\n  k7: again\n`,
+    );
+    expect(performance.now() - started).toBeLessThan(5000);
+    expect(diagnostics).toEqual([expect.objectContaining({ code: 'YAML-SYNTAX', line: 40_005, column: 3 })]);
+    expect(diagnostics[0]!.message).toContain('Map keys must be unique');
+    expect(parse('a:\n  b: {x: 1, x: 2}\n').diagnostics[0]).toMatchObject({ code: 'YAML-SYNTAX', line: 2 });
+    expect(parse('a: 1\n"1": 2\n1: 3\n').diagnostics.filter((d) => d.code === 'YAML-SYNTAX')).toEqual([]);
+  });
+
+  it.each([
+    ['flow brackets', `data: ${'['.repeat(20_000)}${']'.repeat(20_000)}\n`, 4],
+    ['flow maps', `data: ${'{a: '.repeat(5_000)}1${'}'.repeat(5_000)}\n`, 4],
+    ['compact sequences', `data:\n${'- '.repeat(2_000)}x\n`, 5],
+  ])('reports nesting by %s as too deep, not as a stack overflow', (_, text, line) => {
+    const { diagnostics, documents } = parse(`apiVersion: v1\nkind: ConfigMap\nmetadata: {name: a}\n${text}`);
+    expect(documents).toHaveLength(0);
+    expect(diagnostics).toEqual([expect.objectContaining({ code: 'YAML-TOO-DEEP', severity: 'error', line })]);
+    expect(diagnostics[0]!.message).toContain('too deeply nested');
+  });
+
+  it('keeps ordinary nesting and brackets in quotes and comments', () => {
+    const text = `a: "${'['.repeat(900)}"\n# ${'['.repeat(900)}\nb: [[1, 2], {c: [3]}]\n`;
+    expect(parse(text).diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
   });
 });
 

@@ -1,7 +1,8 @@
 import { isMap, isPair, type Pair, isScalar, isSeq, type Document, type Node, type YAMLError } from 'yaml';
 import { diagnosticAt, type Diagnostic } from '../model/diagnostics';
 import type { Position, SourceFile, SourceSpan } from '../model/source';
-import { parseChunkUncached, type ChunkParser } from './parseChunk';
+import { findEncodingProblem } from './encoding';
+import { MAX_NESTING_DEPTH, parseChunkUncached, type ChunkParser } from './parseChunk';
 import { splitDocuments } from './splitDocuments';
 
 export type InputKind = 'kubernetes' | 'compose' | 'helm' | 'kustomization' | 'unknown';
@@ -41,6 +42,29 @@ export function parseFile(source: SourceFile, parseChunk: ChunkParser = parseChu
   const { name: file, text } = source;
   const diagnostics: Diagnostic[] = [];
 
+  const encoding = findEncodingProblem(text);
+  if (encoding) {
+    const at = positionInText(text, encoding.offset);
+    const span = { file, start: at, end: at };
+    if (encoding.kind !== 'not-utf8') {
+      const what =
+        encoding.kind === 'utf16'
+          ? `${file} is UTF-16 text, not UTF-8; save it as UTF-8 (e.g. \`iconv -f UTF-16 -t UTF-8\`) and open it again.`
+          : `${file} is not text (it holds bytes no YAML file has, from line ${at.line}); open the manifest itself.`;
+      diagnostics.push(diagnosticAt(span, 'error', 'INPUT-ENCODING', what));
+      return { file, documents: [], diagnostics };
+    }
+    diagnostics.push(
+      diagnosticAt(
+        span,
+        'warning',
+        'INPUT-ENCODING',
+        `${file} holds bytes that are not UTF-8 at line ${at.line} (shown as �): it was probably saved as Latin-1 or ` +
+          'Windows-1252. Names with these characters will not match; save the file as UTF-8.',
+      ),
+    );
+  }
+
   const helm = HELM_MARKER.exec(text) ?? /\{\{/.exec(text);
   if (helm) {
     const at = positionInText(text, helm.index);
@@ -59,7 +83,8 @@ export function parseFile(source: SourceFile, parseChunk: ChunkParser = parseChu
   const documents: ParsedDocument[] = [];
   let index = 0;
   for (const chunk of splitDocuments(text)) {
-    const { docs, lineCounter } = parseChunk(chunk.text);
+    const parsed = parseChunk(chunk.text);
+    const { docs, lineCounter } = parsed;
     const toPosition = (offset: number): Position => {
       const { line, col } = lineCounter.linePos(offset);
       return { line: line + chunk.line, column: col, offset: offset + chunk.offset };
@@ -70,8 +95,30 @@ export function parseFile(source: SourceFile, parseChunk: ChunkParser = parseChu
       end: toPosition(end),
     });
 
-    for (const { doc, value } of docs) {
+    if (parsed.tooDeep) {
+      const at = parsed.tooDeep.offset;
+      diagnostics.push(tooDeep(spanOf(at, at + 1), file, index++));
+      continue;
+    }
+    for (const { doc, value, dropped } of docs) {
       const docIndex = index++;
+      const docStart = doc.contents?.range[0] ?? doc.range[0];
+      if (dropped === 'too-deep') {
+        diagnostics.push(tooDeep(spanOf(docStart, docStart + 1), file, docIndex));
+        continue;
+      }
+      if (dropped === 'alias-bomb') {
+        diagnostics.push(
+          diagnosticAt(
+            spanOf(docStart, docStart + 1),
+            'error',
+            'INPUT-ALIAS-BOMB',
+            `Document ${docIndex + 1} of ${file} expands its aliases (*name) more than 1,000 times, as an alias bomb ` +
+              '("billion laughs") does; it is not read. Write the repeated values out, or use fewer aliases.',
+          ),
+        );
+        continue;
+      }
       const error = rootSyntaxError(doc.errors);
       if (error) {
         const more = doc.errors.length - 1;
@@ -176,6 +223,16 @@ export function detectDocumentKind(file: string, value: Record<string, unknown>)
   if (value.services && typeof value.services === 'object' && !Array.isArray(value.services)) return 'compose';
   if (typeof kind === 'string' && typeof value.metadata === 'object') return 'kubernetes';
   return 'unknown';
+}
+
+function tooDeep(span: SourceSpan, file: string, docIndex: number): Diagnostic {
+  return diagnosticAt(
+    span,
+    'error',
+    'YAML-TOO-DEEP',
+    `Document ${docIndex + 1} of ${file} is too deeply nested (more than ${MAX_NESTING_DEPTH} levels of brackets or ` +
+      'indentation); it is not read. No manifest nests this deep: check for unclosed [ or {.',
+  );
 }
 
 // A tab used as indentation confuses every line after it: it is the cause, the rest are echoes.
