@@ -13,6 +13,7 @@ import type { PositionedGraph, PositionedNode } from '../layout/elkLayout';
 import { TEST_IDS } from '../testIds';
 import { BoxActionsContext, createFocusSource, FocusContext, type BoxActions } from './boxContext';
 import { NODE_TYPES } from './BoxNodes';
+import { EDGE_TYPES } from './RoutedEdge';
 import { toFlow, type BoxNode } from './toFlow';
 import { TracePacket } from './TracePacket';
 import type { TraceView } from './traceView';
@@ -189,6 +190,7 @@ function FlowCanvas({ graph, theme, trace, selectedId, cursorIds, readOnly = fal
             edges={edges}
             className={view ? 'is-tracing' : ''}
             nodeTypes={NODE_TYPES}
+            edgeTypes={EDGE_TYPES}
             onNodeClick={onNodeClick}
             onPaneClick={() => latest.current.onPaneClick?.()}
             colorMode={theme}

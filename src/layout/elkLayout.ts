@@ -4,10 +4,11 @@ import { edgeLabelSize, shownEdgeLabels } from './edgeLabels';
 import { dockedIds, dockIntoCluster, GROUP_PADDING, MIN_GROUP, packChildren, type Box } from './dock';
 import { shapesLayout, type ViewEdge, type ViewGraph, type ViewNode } from './viewGraph';
 import { restackRoots, wrapBands } from './wrapBands';
+import { routeEdges, type RoutedEdge } from './routeEdges';
 
 /** A box with its place: x and y relative to its parent group (as React Flow wants them). */
 export type PositionedNode = ViewNode & { x: number; y: number };
-export type PositionedGraph = { nodes: PositionedNode[]; edges: ViewEdge[]; width: number; height: number };
+export type PositionedGraph = { nodes: PositionedNode[]; edges: RoutedEdge[]; width: number; height: number };
 
 const ROOT_OPTIONS: LayoutOptions = {
   'elk.algorithm': 'layered',
@@ -140,5 +141,7 @@ export async function layoutWithElk(elk: ELK, graph: ViewGraph): Promise<Positio
       height: Math.round(at.height || node.height),
     };
   });
-  return { nodes, edges: graph.edges, width: Math.round(rootWidth), height: Math.round(rootHeight) };
+  // Arrows last: docking and wrapping moved boxes after ELK, so its routes no longer hold.
+  const edges = routeEdges(nodes, graph.edges, labels);
+  return { nodes, edges, width: Math.round(rootWidth), height: Math.round(rootHeight) };
 }

@@ -57,15 +57,28 @@ describe('planTrace and positionAt', () => {
     expect(plan.stops[1]!.centre).toEqual({ x: 300, y: 100 });
   });
 
-  it('travels along the arrow: out of the right side of one box, into the left side of the next', () => {
+  it('travels along the route: out of the right side of one box, into the left side of the next', () => {
     const leg = plan.legs[0]!;
     expect(leg[0]).toEqual({ x: 50, y: 120 });
     expect(leg[1]).toEqual({ x: 100, y: 120 }); // the right side of the Internet box
     expect(leg[leg.length - 1]).toEqual({ x: 250, y: 100 }); // the left side of the Service box
-    // A bezier, not a straight line: halfway along x, y is between the two sides.
-    const middle = leg[Math.floor(leg.length / 2)]!;
-    expect(middle.y).toBeGreaterThan(100);
-    expect(middle.y).toBeLessThan(120);
+    // Orthogonal: every step is horizontal or vertical.
+    for (let k = 2; k < leg.length; k++) expect(leg[k]!.x === leg[k - 1]!.x || leg[k]!.y === leg[k - 1]!.y).toBe(true);
+  });
+
+  it('follows the drawn arrow when there is one', () => {
+    const route = [
+      { x: 100, y: 120 },
+      { x: 180, y: 120 },
+      { x: 180, y: 100 },
+      { x: 250, y: 100 },
+    ];
+    const routed: PositionedGraph = {
+      ...graph,
+      edges: [{ id: 'e', source: 'internet', target: 'svc', kind: 'routes', dashed: false, points: route }],
+    };
+    const legs = planTrace(routed, ['internet', 'svc']).legs;
+    expect(legs[0]).toEqual([{ x: 50, y: 120 }, ...route]);
   });
 
   it('dwells at a hop, then travels to the next', () => {
