@@ -2,7 +2,7 @@ import type { ELK, ElkNode, LayoutOptions } from 'elkjs/lib/elk-api';
 import { dockOf } from '../roles';
 import { edgeLabelSize, shownEdgeLabels } from './edgeLabels';
 import { dockedIds, dockIntoCluster, GROUP_PADDING, MIN_GROUP, packChildren, type Box } from './dock';
-import { shapesLayout, type ViewEdge, type ViewGraph, type ViewNode } from './viewGraph';
+import { shapesLayout, type ViewGraph, type ViewNode } from './viewGraph';
 import { restackRoots, wrapBands } from './wrapBands';
 import { routeEdges, type RoutedEdge } from './routeEdges';
 

@@ -1,13 +1,24 @@
 import ELK from 'elkjs/lib/elk.bundled.js';
 import { describe, expect, it } from 'vitest';
 import { analyze } from '../core/analyze';
-import { SAMPLES } from '../samples';
+import { readdirSync, readFileSync } from 'node:fs';
 import { layoutWithElk, type PositionedGraph } from './elkLayout';
 import { absoluteRects, segmentCrossesRect } from './geometry';
 import { routeBetween, routeCrosses } from './routeEdges';
 import { buildViewGraph } from './viewGraph';
 
 const elk = new ELK();
+
+// The gallery's samples, read from disk (the layout layer may not import src/samples).
+const SAMPLES_DIR = new URL('../samples/', import.meta.url);
+const samples = readdirSync(SAMPLES_DIR, { withFileTypes: true })
+  .filter((entry) => entry.isDirectory())
+  .map((entry) => ({
+    id: entry.name,
+    files: readdirSync(new URL(`${entry.name}/`, SAMPLES_DIR))
+      .filter((name) => /\.(ya?ml|conf)$/.test(name))
+      .map((name) => ({ name, text: readFileSync(new URL(`${entry.name}/${name}`, SAMPLES_DIR), 'utf8') })),
+  }));
 
 /** Every drawn arrow that runs through a box that is neither its end nor holds one. */
 function crossings(graph: PositionedGraph): string[] {
