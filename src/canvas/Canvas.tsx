@@ -5,6 +5,7 @@ import {
   ReactFlow,
   ReactFlowProvider,
   useReactFlow,
+  useStore,
   type NodeMouseHandler,
 } from '@xyflow/react';
 import '@xyflow/react/dist/style.css';
@@ -50,6 +51,18 @@ type Callbacks = Pick<
   CanvasProps,
   'onSelectBox' | 'onPaneClick' | 'onExpandStack' | 'onCollapseStack' | 'onTraceStep' | 'onTraceFinished'
 >;
+
+/** The fit: the picture fills the canvas, with a thin margin; a small one is not blown up. */
+const FIT = { padding: 0.025, maxZoom: 1.25 };
+
+/**
+ * Below this zoom the 11.5px lines would fall under about 6px and the 16px titles under 9px:
+ * boxes then show their name only, large (the `zoom-far` class; styles.css).
+ */
+const FAR_ZOOM = 0.55;
+
+/** From this many boxes on, the minimap shows. */
+const MINIMAP_FROM = 24;
 
 /** Past this many, inferred "talks to" edges show only for the boxes selected or under the cursor. */
 const MAX_ALWAYS_SHOWN_INFERRED = 6;
@@ -142,7 +155,7 @@ function FlowCanvas({ graph, theme, trace, selectedId, cursorIds, readOnly = fal
   useEffect(() => {
     if (!shapeKey || shapeKey === lastShape.current) return;
     lastShape.current = shapeKey;
-    const frame = requestAnimationFrame(() => void fitView({ padding: 0.08, duration: 250, maxZoom: 1.1 }));
+    const frame = requestAnimationFrame(() => void fitView({ ...FIT, duration: 250 }));
     return () => cancelAnimationFrame(frame);
   }, [shapeKey, fitView]);
 
@@ -162,7 +175,7 @@ function FlowCanvas({ graph, theme, trace, selectedId, cursorIds, readOnly = fal
       if (size === last) return;
       last = size;
       clearTimeout(timer);
-      timer = setTimeout(() => void fitView({ padding: 0.08, duration: 200, maxZoom: 1.1 }), 120);
+      timer = setTimeout(() => void fitView({ ...FIT, duration: 200 }), 120);
     });
     observer.observe(element);
     return () => {
@@ -170,6 +183,8 @@ function FlowCanvas({ graph, theme, trace, selectedId, cursorIds, readOnly = fal
       clearTimeout(timer);
     };
   }, [fitView]);
+
+  const far = useStore((s) => s.transform[2] < FAR_ZOOM);
 
   const onNodeClick: NodeMouseHandler<BoxNode> = (_, node) => latest.current.onSelectBox?.(node.data.box);
 
@@ -184,7 +199,7 @@ function FlowCanvas({ graph, theme, trace, selectedId, cursorIds, readOnly = fal
   return (
     <FocusContext.Provider value={focus}>
       <BoxActionsContext.Provider value={actions}>
-        <div className="canvas-fill" ref={container} onKeyDown={onKeyDown}>
+        <div className={`canvas-fill${far ? ' zoom-far' : ''}`} ref={container} onKeyDown={onKeyDown}>
           <ReactFlow
             nodes={nodes}
             edges={edges}
@@ -202,17 +217,20 @@ function FlowCanvas({ graph, theme, trace, selectedId, cursorIds, readOnly = fal
             onlyRenderVisibleElements={flow.nodes.length > 300}
             proOptions={{ hideAttribution: true }}
             fitView
-            fitViewOptions={{ padding: 0.08, maxZoom: 1.1 }}
+            fitViewOptions={FIT}
           >
             <Background gap={24} size={1} />
             <Controls showInteractive={false} position="bottom-left" />
-            <MiniMap
-              pannable
-              zoomable
-              nodeColor={minimapColor}
-              position="bottom-right"
-              style={{ width: 150, height: 100 }}
-            />
+            {/* A small picture fits whole on the canvas: a minimap would only cover part of it. */}
+            {flow.nodes.length > MINIMAP_FROM && (
+              <MiniMap
+                pannable
+                zoomable
+                nodeColor={minimapColor}
+                position="bottom-right"
+                style={{ width: 150, height: 100 }}
+              />
+            )}
             {trace && (
               <TracePacket
                 view={trace.view}

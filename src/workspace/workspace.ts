@@ -43,7 +43,7 @@ export const CURRENT_WORKSPACE_VERSION = 2;
 export const DEFAULT_VIEW: Readonly<WorkspaceView> = Object.freeze({
   theme: 'system',
   editorCollapsed: false,
-  editorWidth: 0.38,
+  editorWidth: 0.28,
   nodeCount: DEFAULT_NODE_COUNT,
   viewMode: 'infrastructure',
   showConfig: false,
