@@ -11,6 +11,7 @@ import {
 import '@xyflow/react/dist/style.css';
 import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import type { PositionedGraph, PositionedNode } from '../layout/elkLayout';
+import { absoluteRects, type Rect } from '../layout/geometry';
 import { TEST_IDS } from '../testIds';
 import { BoxActionsContext, createFocusSource, FocusContext, type BoxActions } from './boxContext';
 import { NODE_TYPES } from './BoxNodes';
@@ -64,6 +65,34 @@ const FAR_ZOOM = 0.55;
 /** From this many boxes on, the minimap shows. */
 const MINIMAP_FROM = 24;
 
+/** What the hop list (right) and the caption (bottom) cover of the canvas during a trace. */
+const TRACE_OVERLAY = { right: 356, bottom: 64 };
+/** At this zoom or more the whole picture reads well (16px titles at 11px and up). */
+const READABLE_ZOOM = 0.7;
+
+/** The viewport that shows `boxes` centred in an area of `free` size, with a margin. */
+function frame(
+  boxes: readonly Rect[],
+  free: { width: number; height: number },
+  maxZoom: number,
+): { x: number; y: number; zoom: number } | undefined {
+  if (boxes.length === 0) return undefined;
+  const left = Math.min(...boxes.map((b) => b.x));
+  const top = Math.min(...boxes.map((b) => b.y));
+  const width = Math.max(...boxes.map((b) => b.x + b.width)) - left;
+  const height = Math.max(...boxes.map((b) => b.y + b.height)) - top;
+  const margin = 32;
+  const zoom = Math.max(
+    0.1,
+    Math.min(maxZoom, (free.width - 2 * margin) / Math.max(1, width), (free.height - 2 * margin) / Math.max(1, height)),
+  );
+  return {
+    x: (free.width - width * zoom) / 2 - left * zoom,
+    y: (free.height - height * zoom) / 2 - top * zoom,
+    zoom,
+  };
+}
+
 /** Past this many, inferred "talks to" edges show only for the boxes selected or under the cursor. */
 const MAX_ALWAYS_SHOWN_INFERRED = 6;
 
@@ -103,6 +132,8 @@ function useTraceNodes(nodes: BoxNode[], trace: CanvasTrace | undefined): BoxNod
       const classes = [view.pathBoxes.has(node.id) ? 'on-path' : 'off-path'];
       if (node.id === current) classes.push('is-current');
       if (node.id === failed) classes.push('is-failed');
+      if (view.doubtHop !== -1 && step >= view.doubtHop && node.id === view.hopBoxes[view.doubtHop])
+        classes.push('is-doubt');
       const className = classes.join(' ');
       const kept = cache.get(node.id);
       const result =
@@ -116,7 +147,7 @@ function useTraceNodes(nodes: BoxNode[], trace: CanvasTrace | undefined): BoxNod
 }
 
 function FlowCanvas({ graph, theme, trace, selectedId, cursorIds, readOnly = false, ...callbacks }: CanvasProps) {
-  const { fitView } = useReactFlow();
+  const { fitView, setViewport } = useReactFlow();
   // The latest callbacks, read when an event comes: the props may change on every render.
   const latest = useRef<Callbacks>(callbacks);
   useLayoutEffect(() => {
@@ -186,6 +217,37 @@ function FlowCanvas({ graph, theme, trace, selectedId, cursorIds, readOnly = fal
 
   const far = useStore((s) => s.transform[2] < FAR_ZOOM);
 
+  // A trace: the camera eases to the hop shown and its neighbours, in the part of the canvas
+  // the hop list and the caption leave free; when the trace ends it eases back to the whole.
+  const rects = useMemo(() => (graph ? absoluteRects(graph.nodes) : new Map<string, Rect>()), [graph]);
+  const step = trace?.step ?? 0;
+  const wasTracing = useRef(false);
+  useEffect(() => {
+    const element = container.current;
+    if (!view) {
+      if (wasTracing.current) void fitView({ ...FIT, duration: 400 });
+      wasTracing.current = false;
+      return;
+    }
+    if (!element) return;
+    // A new trace takes the keys: ←/→ step it, wherever the request was typed.
+    if (!wasTracing.current && !element.contains(document.activeElement)) element.focus({ preventScroll: true });
+    wasTracing.current = true;
+    const duration = view.plan.travelMs === 0 ? 0 : 450;
+    const free = {
+      width: Math.max(200, element.clientWidth - TRACE_OVERLAY.right),
+      height: Math.max(150, element.clientHeight - TRACE_OVERLAY.bottom),
+    };
+    const all = [...rects.values()];
+    const whole = all.length ? frame(all, free, FIT.maxZoom) : undefined;
+    const near = [view.hopBoxes[step - 1], view.hopBoxes[step], view.hopBoxes[step + 1]]
+      .map((id) => (id ? rects.get(id) : undefined))
+      .filter((r): r is Rect => !!r);
+    // The whole picture when it reads well in the free part; else the hop and its neighbours.
+    const target = whole && (whole.zoom >= READABLE_ZOOM || near.length === 0) ? whole : frame(near, free, 1.1);
+    if (target) void setViewport(target, { duration });
+  }, [view, step, rects, fitView, setViewport]);
+
   const onNodeClick: NodeMouseHandler<BoxNode> = (_, node) => latest.current.onSelectBox?.(node.data.box);
 
   // Enter on a focused box (Tab moves between them) does what a click does.
@@ -199,7 +261,14 @@ function FlowCanvas({ graph, theme, trace, selectedId, cursorIds, readOnly = fal
   return (
     <FocusContext.Provider value={focus}>
       <BoxActionsContext.Provider value={actions}>
-        <div className={`canvas-fill${far ? ' zoom-far' : ''}`} ref={container} onKeyDown={onKeyDown}>
+        <div
+          className={`canvas-fill${far ? ' zoom-far' : ''}`}
+          ref={container}
+          onKeyDown={onKeyDown}
+          tabIndex={-1}
+          role="group"
+          aria-label="Architecture diagram"
+        >
           <ReactFlow
             nodes={nodes}
             edges={edges}
