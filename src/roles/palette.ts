@@ -72,7 +72,7 @@ const LIGHT: Palette = {
   accentSoft: '#e3ecfd',
   error: '#d0342c',
   errorSoft: '#fde8e7',
-  warning: '#b86e00',
+  warning: '#975a00',
   warningSoft: '#fff1db',
   info: '#5b6b82',
   canvasBg: '#fbfcfd',
