@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { TEST_IDS } from '../src/testIds';
+import { TEST_IDS, TRACE_IDS } from '../src/testIds';
 import { expect, test } from './fixtures';
 
 /** The smallest box title on screen, in CSS pixels: its font size times the canvas zoom. */
@@ -89,4 +89,26 @@ test('no arrow crosses a box, in every sample and both views', async ({ app, pag
     }
     if (modes.length > 1) await app.setViewMode('infrastructure');
   }
+});
+
+test('the canvas keeps its size across every hop of a trace, and the camera follows the hop', async ({ app, page }) => {
+  await app.open();
+  await app.loadSample('online-boutique');
+  await expect(app.canvas.box('Service', 'frontend-external')).toBeVisible();
+  const canvas = page.getByTestId(TEST_IDS.canvas);
+  const before = await canvas.boundingBox();
+  await app.trace.run('http://node-1:31286/');
+  await app.trace.pause();
+  const hops = await app.trace.hops.count();
+  expect(hops).toBeGreaterThan(3);
+  await page.keyboard.press('Home');
+  for (let hop = 0; hop < hops; hop++) {
+    await expect(app.trace.currentHop).toHaveText(new RegExp(`^${hop + 1}`));
+    expect(await canvas.boundingBox()).toEqual(before);
+    await page.keyboard.press('ArrowRight');
+  }
+  // The last hop's box is on screen, clear of the hop list.
+  const list = await page.getByTestId(TRACE_IDS.hops).boundingBox();
+  const current = await page.locator('.react-flow__node.is-current').boundingBox();
+  expect(current && list && current.x + current.width <= list.x + 4).toBe(true);
 });
