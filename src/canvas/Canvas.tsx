@@ -57,7 +57,7 @@ type Callbacks = Pick<
 const FIT = { padding: 0.025, maxZoom: 1.25 };
 
 /**
- * Below this zoom the 11.5px lines would fall under about 6px and the 16px titles under 9px:
+ * Below this zoom the 11.5px lines would fall under about 6px and the 17px titles under 9.5px:
  * boxes then show their name only, large (the `zoom-far` class; styles.css).
  */
 const FAR_ZOOM = 0.55;
@@ -67,7 +67,7 @@ const MINIMAP_FROM = 24;
 
 /** What the hop list (right) and the caption (bottom) cover of the canvas during a trace. */
 const TRACE_OVERLAY = { right: 356, bottom: 64 };
-/** At this zoom or more the whole picture reads well (16px titles at 11px and up). */
+/** At this zoom or more the whole picture reads well (17px titles at 12px and up). */
 const READABLE_ZOOM = 0.7;
 
 /** The viewport that shows `boxes` centred in an area of `free` size, with a margin. */

@@ -15,7 +15,7 @@ const ROOT_OPTIONS: LayoutOptions = {
   'elk.direction': 'RIGHT',
   'elk.hierarchyHandling': 'INCLUDE_CHILDREN',
   'elk.spacing.nodeNode': '22',
-  'elk.layered.spacing.nodeNodeBetweenLayers': '52',
+  'elk.layered.spacing.nodeNodeBetweenLayers': '40',
   'elk.layered.spacing.edgeNodeBetweenLayers': '24',
   // Keep the order the view gives, so small edits do not reshuffle the picture.
   'elk.layered.considerModelOrder.strategy': 'NODES_AND_EDGES',
@@ -29,7 +29,7 @@ const GROUP_OPTIONS: LayoutOptions = {
   'elk.nodeSize.minimum': `(${MIN_GROUP.width}, ${MIN_GROUP.height})`,
   'elk.spacing.nodeNode': '14',
   // Room between the columns inside the cluster for arrows and their labels.
-  'elk.layered.spacing.nodeNodeBetweenLayers': '52',
+  'elk.layered.spacing.nodeNodeBetweenLayers': '40',
 };
 
 /**

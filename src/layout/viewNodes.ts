@@ -8,17 +8,17 @@ import type { ProblemCounts, ViewNode } from './viewGraph';
  * DOM here), problem counts, and the parents-first order React Flow and ELK want.
  */
 
-// Estimates of the rendered text: 16px bold titles (wrapping onto a second line rather than
+// Estimates of the rendered text: 17px bold titles (wrapping onto a second line rather than
 // widening the box), 11.5px text and monospace lines.
-const TITLE_CHAR_WIDTH = 10.2;
-const TITLE_LINE_HEIGHT = 20;
+const TITLE_CHAR_WIDTH = 10.8;
+const TITLE_LINE_HEIGHT = 21;
 /** A title longer than this wraps (a pod's generated name) instead of making its column wide. */
 const TITLE_WRAP_WIDTH = 250;
 const CHAR_WIDTH = 6.6;
 const MONO_CHAR_WIDTH = 7.0;
 const LINE_HEIGHT = 18;
 const HEADER_HEIGHT = 66;
-const MIN_WIDTH = 150;
+const MIN_WIDTH = 120;
 const MAX_WIDTH = 420;
 
 /** Edges that carry traffic: drawn solid, and the only ones that shape the layout. */

@@ -43,7 +43,7 @@ export const CURRENT_WORKSPACE_VERSION = 2;
 export const DEFAULT_VIEW: Readonly<WorkspaceView> = Object.freeze({
   theme: 'system',
   editorCollapsed: false,
-  editorWidth: 0.28,
+  editorWidth: 0.25,
   nodeCount: DEFAULT_NODE_COUNT,
   viewMode: 'infrastructure',
   showConfig: false,

@@ -8,7 +8,7 @@ export const internetRole: RoleSpec<'internet'> = {
   root: true,
   box: (_object, view) => ({
     title: 'Internet',
-    subtitle: view.world === 'compose' ? 'clients outside the host' : 'clients outside the cluster',
+    subtitle: 'outside clients',
     lines: [],
   }),
 };
