@@ -6,7 +6,7 @@ export const internetRole: RoleSpec<'internet'> = {
   label: 'Internet',
   colour: 'slate',
   root: true,
-  box: (_object, view) => ({
+  box: () => ({
     title: 'Internet',
     subtitle: 'outside clients',
     lines: [],
