@@ -50,10 +50,15 @@ export class EditorPage {
 
   /** Puts the cursor at the end of a line that contains `needle` and types `typed`. */
   async typeAfter(needle: string, typed: string): Promise<void> {
-    await this.page
-      .locator(`${byId(TEST_IDS.editor)} .cm-line`, { hasText: needle })
-      .first()
-      .click();
+    const line = this.page.locator(`${byId(TEST_IDS.editor)} .cm-line`, { hasText: needle }).first();
+    // CodeMirror draws only the lines in view: scroll down until the line is drawn.
+    for (let i = 0; i < 20 && (await line.count()) === 0; i++) {
+      await this.page
+        .locator(`${byId(TEST_IDS.editor)} .cm-scroller`)
+        .evaluate((el) => el.scrollBy(0, el.clientHeight / 2));
+      await this.page.waitForTimeout(50);
+    }
+    await line.click();
     await this.page.keyboard.press('End');
     await this.page.keyboard.type(typed);
   }

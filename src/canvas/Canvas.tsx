@@ -245,7 +245,10 @@ function FlowCanvas({ graph, theme, trace, selectedId, cursorIds, readOnly = fal
       .filter((r): r is Rect => !!r);
     // The whole picture when it reads well in the free part; else the hop and its neighbours.
     const target = whole && (whole.zoom >= READABLE_ZOOM || near.length === 0) ? whole : frame(near, free, 1.1);
-    if (target) void setViewport(target, { duration });
+    if (!target) return;
+    // After any fit already under way (the first fit of a new picture), so this one wins.
+    const timer = setTimeout(() => void setViewport(target, { duration }), 30);
+    return () => clearTimeout(timer);
   }, [view, step, rects, fitView, setViewport]);
 
   const onNodeClick: NodeMouseHandler<BoxNode> = (_, node) => latest.current.onSelectBox?.(node.data.box);

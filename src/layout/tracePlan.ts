@@ -79,11 +79,13 @@ export function planTrace(
     const rect = boxId ? rects.get(boxId) : undefined;
     const centre = rect ? centreOf(rect) : (previous?.stop.centre ?? { x: 0, y: 0 });
     let stop: TraceStop;
+    // A packet resting inside a box would cover its title: it waits on the box's right side.
+    const rest = rect ? { x: rect.x + rect.width, y: centre.y } : centre;
     if (!previous || !rect) {
-      stop = { hop, ...(boxId ? { boxId } : {}), centre, ...centre };
+      stop = { hop, ...(boxId ? { boxId } : {}), centre, ...rest };
     } else if (previous.stop.boxId === boxId || !previous.rect) {
-      // The same box again (a pod, then its container): on to the middle of it.
-      stop = { hop, ...(boxId ? { boxId } : {}), centre, ...centre };
+      // The same box again (a pod, then its container): across it, to its right side.
+      stop = { hop, ...(boxId ? { boxId } : {}), centre, ...rest };
       legs.push([
         { x: previous.stop.x, y: previous.stop.y },
         { x: stop.x, y: stop.y },
