@@ -65,8 +65,15 @@ const FAR_ZOOM = 0.55;
 /** From this many boxes on, the minimap shows. */
 const MINIMAP_FROM = 24;
 
-/** What the hop list (right) and the caption (bottom) cover of the canvas during a trace. */
-const TRACE_OVERLAY = { right: 356, bottom: 64 };
+/**
+ * What the hop list (right) and the caption (bottom) cover of the canvas during a trace: the page
+ * says it in CSS variables (`--trace-overlay-right`, `--trace-overlay-bottom`), as it lays them out.
+ */
+function traceOverlay(element: HTMLElement): { right: number; bottom: number } {
+  const style = getComputedStyle(element);
+  const read = (name: string, fallback: number) => parseFloat(style.getPropertyValue(name)) || fallback;
+  return { right: read('--trace-overlay-right', 0), bottom: read('--trace-overlay-bottom', 0) };
+}
 /** At this zoom or more the whole picture reads well (17px titles at 12px and up). */
 const READABLE_ZOOM = 0.7;
 
@@ -234,9 +241,10 @@ function FlowCanvas({ graph, theme, trace, selectedId, cursorIds, readOnly = fal
     if (!wasTracing.current && !element.contains(document.activeElement)) element.focus({ preventScroll: true });
     wasTracing.current = true;
     const duration = view.plan.travelMs === 0 ? 0 : 450;
+    const overlay = traceOverlay(element);
     const free = {
-      width: Math.max(200, element.clientWidth - TRACE_OVERLAY.right),
-      height: Math.max(150, element.clientHeight - TRACE_OVERLAY.bottom),
+      width: Math.max(200, element.clientWidth - overlay.right),
+      height: Math.max(150, element.clientHeight - overlay.bottom),
     };
     const all = [...rects.values()];
     const whole = all.length ? frame(all, free, FIT.maxZoom) : undefined;
