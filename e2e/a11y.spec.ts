@@ -24,6 +24,7 @@ for (const scheme of ['light', 'dark'] as const) {
     test('the main view has no serious or critical violations', async ({ app, page }) => {
       await app.open();
       await expect(app.canvas.boxes.first()).toBeVisible();
+      await page.waitForTimeout(600); // the first fit and the theme's colour transitions settle
       expect(await seriousViolations(page)).toEqual([]);
     });
 
