@@ -14,7 +14,9 @@ test.describe('the cluster picture (Kubernetes seed sample)', () => {
     await expect(ingress).toContainText('api.hwangbogyumin.com');
     await expect(app.canvas.box('Pod')).toHaveCount(2);
     await expect.poll(async () => (await app.canvas.podsPerNode()).reduce((a, b) => a + b, 0)).toBe(2);
-    await expect(app.canvas.edge(`routes:internet->${INGRESS}`)).toHaveCount(1);
+    // Through the ingress controller's box.
+    await expect(app.canvas.edge('routes:internet->view:ingress-controller')).toHaveCount(1);
+    await expect(app.canvas.edge(`routes:view:ingress-controller->${INGRESS}`)).toHaveCount(1);
     await expect(app.canvas.edge(`routes:${INGRESS}->${SERVICE}`)).toHaveCount(1);
     for (const pod of await app.canvas.box('Pod').all()) {
       const id = await pod.getAttribute('data-object-id');

@@ -117,8 +117,30 @@ test.describe('the live workspace', () => {
       );
       document.body.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true }));
     });
-    await expect(app.editor.tab('pasted.yaml')).toHaveAttribute('aria-selected', 'true');
+    // Named after the first object: its kind and name.
+    await expect(app.editor.tab('service-pasted-svc.yaml')).toHaveAttribute('aria-selected', 'true');
     await expect(app.canvas.box('Service', 'pasted-svc')).toBeVisible();
+  });
+
+  test('select all and paste a whole file inside the editor only edits the editor', async ({ app, page }) => {
+    const tabs = await app.editor.tabs.count();
+    await app.editor.content.click();
+    await page.keyboard.press('ControlOrMeta+a');
+    // A real paste aimed at a line of the text, which the paste replaces (and so detaches).
+    await page
+      .locator('[data-testid="editor"] .cm-line')
+      .nth(2)
+      .evaluate((line) => {
+        const data = new DataTransfer();
+        data.setData(
+          'text/plain',
+          'apiVersion: v1\nkind: Service\nmetadata:\n  name: replaced\nspec:\n  ports:\n  - port: 82\n',
+        );
+        line.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
+      });
+    await expect(app.canvas.box('Service', 'replaced')).toBeVisible();
+    await expect(app.editor.tabs).toHaveCount(tabs);
+    expect(await app.editor.text()).toContain('name: replaced');
   });
 
   test('clicking a box selects its YAML document in the editor', async ({ app }) => {

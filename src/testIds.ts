@@ -44,6 +44,7 @@ export const TRACE_IDS = {
   play: 'trace-play',
   restart: 'trace-restart',
   packet: 'trace-packet',
+  stale: 'trace-stale',
 } as const;
 
 /** Test ids of the view settings, stacks and the inspector. */

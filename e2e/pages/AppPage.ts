@@ -35,9 +35,33 @@ export class EditorPage {
 
   /** The text of the active file, as the editor holds it. */
   async text(): Promise<string> {
-    return this.page.evaluate(() => {
-      const lines = [...document.querySelectorAll('[data-testid="editor"] .cm-line')];
-      return lines.map((line) => line.textContent ?? '').join('\n');
+    // CodeMirror draws only the lines in view: scroll through the text, collecting each line by
+    // where it stands in the document, then scroll back.
+    return this.page.evaluate(async () => {
+      const scroller = document.querySelector<HTMLElement>('[data-testid="editor"] .cm-scroller');
+      const content = scroller?.querySelector<HTMLElement>('.cm-content');
+      if (!scroller || !content) return '';
+      const frame = () => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
+      const lines = new Map<number, string>();
+      const collect = () => {
+        const origin = content.getBoundingClientRect().top;
+        for (const line of content.querySelectorAll('.cm-line'))
+          lines.set(Math.round(line.getBoundingClientRect().top - origin), line.textContent ?? '');
+      };
+      const start = scroller.scrollTop;
+      scroller.scrollTop = 0;
+      await frame();
+      collect();
+      for (let i = 0; i < 200 && scroller.scrollTop + scroller.clientHeight < scroller.scrollHeight - 1; i++) {
+        scroller.scrollTop += scroller.clientHeight / 2;
+        await frame();
+        collect();
+      }
+      scroller.scrollTop = start;
+      return [...lines.entries()]
+        .sort((a, b) => a[0] - b[0])
+        .map((entry) => entry[1])
+        .join('\n');
     });
   }
 
@@ -50,10 +74,15 @@ export class EditorPage {
 
   /** Puts the cursor at the end of a line that contains `needle` and types `typed`. */
   async typeAfter(needle: string, typed: string): Promise<void> {
-    await this.page
-      .locator(`${byId(TEST_IDS.editor)} .cm-line`, { hasText: needle })
-      .first()
-      .click();
+    const line = this.page.locator(`${byId(TEST_IDS.editor)} .cm-line`, { hasText: needle }).first();
+    // CodeMirror draws only the lines in view: scroll down until the line is drawn.
+    for (let i = 0; i < 20 && (await line.count()) === 0; i++) {
+      await this.page
+        .locator(`${byId(TEST_IDS.editor)} .cm-scroller`)
+        .evaluate((el) => el.scrollBy(0, el.clientHeight / 2));
+      await this.page.waitForTimeout(50);
+    }
+    await line.click();
     await this.page.keyboard.press('End');
     await this.page.keyboard.type(typed);
   }

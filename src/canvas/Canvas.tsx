@@ -5,14 +5,17 @@ import {
   ReactFlow,
   ReactFlowProvider,
   useReactFlow,
+  useStore,
   type NodeMouseHandler,
 } from '@xyflow/react';
 import '@xyflow/react/dist/style.css';
 import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import type { PositionedGraph, PositionedNode } from '../layout/elkLayout';
+import { absoluteRects, type Rect } from '../layout/geometry';
 import { TEST_IDS } from '../testIds';
 import { BoxActionsContext, createFocusSource, FocusContext, type BoxActions } from './boxContext';
 import { NODE_TYPES } from './BoxNodes';
+import { EDGE_TYPES } from './RoutedEdge';
 import { toFlow, type BoxNode } from './toFlow';
 import { TracePacket } from './TracePacket';
 import type { TraceView } from './traceView';
@@ -72,7 +75,52 @@ type Callbacks = Pick<
   | 'onViewportChange'
 >;
 
-const FIT_OPTIONS = { padding: 0.08, maxZoom: 1.1 };
+/** The fit: the picture fills the canvas, with a thin margin; a small one is not blown up. */
+const FIT = { padding: 0.025, maxZoom: 1.25 };
+
+/**
+ * Below this zoom the 11.5px lines would fall under about 6px and the 17px titles under 9.5px:
+ * boxes then show their name only, large (the `zoom-far` class; styles.css).
+ */
+const FAR_ZOOM = 0.55;
+
+/** From this many boxes on, the minimap shows. */
+const MINIMAP_FROM = 24;
+
+/**
+ * What the hop list (right) and the caption (bottom) cover of the canvas during a trace: the page
+ * says it in CSS variables (`--trace-overlay-right`, `--trace-overlay-bottom`), as it lays them out.
+ */
+function traceOverlay(element: HTMLElement): { right: number; bottom: number } {
+  const style = getComputedStyle(element);
+  const read = (name: string, fallback: number) => parseFloat(style.getPropertyValue(name)) || fallback;
+  return { right: read('--trace-overlay-right', 0), bottom: read('--trace-overlay-bottom', 0) };
+}
+/** At this zoom or more the whole picture reads well (17px titles at 12px and up). */
+const READABLE_ZOOM = 0.7;
+
+/** The viewport that shows `boxes` centred in an area of `free` size, with a margin. */
+function frame(
+  boxes: readonly Rect[],
+  free: { width: number; height: number },
+  maxZoom: number,
+): { x: number; y: number; zoom: number } | undefined {
+  if (boxes.length === 0) return undefined;
+  const left = Math.min(...boxes.map((b) => b.x));
+  const top = Math.min(...boxes.map((b) => b.y));
+  const width = Math.max(...boxes.map((b) => b.x + b.width)) - left;
+  const height = Math.max(...boxes.map((b) => b.y + b.height)) - top;
+  const margin = 32;
+  const zoom = Math.max(
+    0.1,
+    Math.min(maxZoom, (free.width - 2 * margin) / Math.max(1, width), (free.height - 2 * margin) / Math.max(1, height)),
+  );
+  return {
+    x: (free.width - width * zoom) / 2 - left * zoom,
+    y: (free.height - height * zoom) / 2 - top * zoom,
+    zoom,
+  };
+}
 
 /** Past this many, inferred "talks to" edges show only for the boxes selected or under the cursor. */
 const MAX_ALWAYS_SHOWN_INFERRED = 6;
@@ -115,6 +163,8 @@ function useTraceNodes(nodes: BoxNode[], trace: CanvasTrace | undefined, reveal:
       if (node.id === failed) classes.push('is-failed');
       if (reveal && !reveal.visible.has(node.id)) classes.push('is-unrevealed');
       if (reveal?.fresh.has(node.id)) classes.push('is-fresh');
+      if (view && view.doubtHop !== -1 && step >= view.doubtHop && node.id === view.hopBoxes[view.doubtHop])
+        classes.push('is-doubt');
       const className = classes.join(' ');
       const kept = cache.get(node.id);
       const result =
@@ -140,7 +190,7 @@ function FlowCanvas({
   stage = false,
   ...callbacks
 }: CanvasProps) {
-  const { fitView } = useReactFlow();
+  const { fitView, setViewport } = useReactFlow();
   // The latest callbacks, read when an event comes: the props may change on every render.
   const latest = useRef<Callbacks>(callbacks);
   useLayoutEffect(() => {
@@ -189,12 +239,12 @@ function FlowCanvas({
       keepViewport.current = false;
       return;
     }
-    const frame = requestAnimationFrame(() => void fitView({ padding: 0.08, duration: 250, maxZoom: 1.1 }));
+    const frame = requestAnimationFrame(() => void fitView({ ...FIT, duration: 250 }));
     return () => cancelAnimationFrame(frame);
   }, [shapeKey, fitView]);
 
   useEffect(() => {
-    if (fitRequest > 0) void fitView({ ...FIT_OPTIONS, duration: 200 });
+    if (fitRequest > 0) void fitView({ ...FIT, duration: 200 });
   }, [fitRequest, fitView]);
 
   // Fit again when the canvas changes size (a panel opens, the editor collapses).
@@ -213,7 +263,7 @@ function FlowCanvas({
       if (size === last) return;
       last = size;
       clearTimeout(timer);
-      timer = setTimeout(() => void fitView({ padding: 0.08, duration: 200, maxZoom: 1.1 }), 120);
+      timer = setTimeout(() => void fitView({ ...FIT, duration: 200 }), 120);
     });
     observer.observe(element);
     return () => {
@@ -221,6 +271,43 @@ function FlowCanvas({
       clearTimeout(timer);
     };
   }, [fitView]);
+
+  const far = useStore((s) => s.transform[2] < FAR_ZOOM);
+
+  // A trace: the camera eases to the hop shown and its neighbours, in the part of the canvas
+  // the hop list and the caption leave free; when the trace ends it eases back to the whole.
+  const rects = useMemo(() => (graph ? absoluteRects(graph.nodes) : new Map<string, Rect>()), [graph]);
+  const step = trace?.step ?? 0;
+  const wasTracing = useRef(false);
+  useEffect(() => {
+    const element = container.current;
+    if (!view) {
+      if (wasTracing.current) void fitView({ ...FIT, duration: 400 });
+      wasTracing.current = false;
+      return;
+    }
+    if (!element) return;
+    // A new trace takes the keys: ←/→ step it, wherever the request was typed.
+    if (!wasTracing.current && !element.contains(document.activeElement)) element.focus({ preventScroll: true });
+    wasTracing.current = true;
+    const duration = view.plan.travelMs === 0 ? 0 : 450;
+    const overlay = traceOverlay(element);
+    const free = {
+      width: Math.max(200, element.clientWidth - overlay.right),
+      height: Math.max(150, element.clientHeight - overlay.bottom),
+    };
+    const all = [...rects.values()];
+    const whole = all.length ? frame(all, free, FIT.maxZoom) : undefined;
+    const near = [view.hopBoxes[step - 1], view.hopBoxes[step], view.hopBoxes[step + 1]]
+      .map((id) => (id ? rects.get(id) : undefined))
+      .filter((r): r is Rect => !!r);
+    // The whole picture when it reads well in the free part; else the hop and its neighbours.
+    const target = whole && (whole.zoom >= READABLE_ZOOM || near.length === 0) ? whole : frame(near, free, 1.1);
+    if (!target) return;
+    // After any fit already under way (the first fit of a new picture), so this one wins.
+    const timer = setTimeout(() => void setViewport(target, { duration }), 30);
+    return () => clearTimeout(timer);
+  }, [view, step, rects, fitView, setViewport]);
 
   const onNodeClick: NodeMouseHandler<BoxNode> = (_, node) => latest.current.onSelectBox?.(node.data.box);
 
@@ -235,12 +322,20 @@ function FlowCanvas({
   return (
     <FocusContext.Provider value={focus}>
       <BoxActionsContext.Provider value={actions}>
-        <div className={`canvas-fill${stage ? ' is-stage' : ''}`} ref={container} onKeyDown={onKeyDown}>
+        <div
+          className={`canvas-fill${stage ? ' is-stage' : ''}${far ? ' zoom-far' : ''}`}
+          ref={container}
+          onKeyDown={onKeyDown}
+          tabIndex={-1}
+          role="group"
+          aria-label="Architecture diagram"
+        >
           <ReactFlow
             nodes={nodes}
             edges={edges}
             className={view ? 'is-tracing' : ''}
             nodeTypes={NODE_TYPES}
+            edgeTypes={EDGE_TYPES}
             onNodeClick={onNodeClick}
             onPaneClick={() => latest.current.onPaneClick?.()}
             colorMode={theme}
@@ -253,11 +348,12 @@ function FlowCanvas({
             proOptions={{ hideAttribution: true }}
             onMoveEnd={(_, viewport) => latest.current.onViewportChange?.(viewport)}
             {...(initialViewport ? { defaultViewport: initialViewport } : { fitView: true })}
-            fitViewOptions={FIT_OPTIONS}
+            fitViewOptions={FIT}
           >
             {!stage && <Background gap={24} size={1} />}
             {!stage && <Controls showInteractive={false} position="bottom-left" />}
-            {!stage && (
+            {/* A small picture fits whole on the canvas: a minimap would only cover part of it. */}
+            {!stage && flow.nodes.length > MINIMAP_FROM && (
               <MiniMap
                 pannable
                 zoomable

@@ -28,6 +28,8 @@ export function TracePacket({ view, step, playing, onStep, onFinished }: TracePa
     el.style.transform = `translate(${position.x}px, ${position.y}px)`;
     const failed = view.failedHop !== -1 && position.hop >= view.failedHop && !position.moving;
     el.classList.toggle('is-failed', failed);
+    // Arrived, but likely refused there: amber, not green and not red.
+    el.classList.toggle('is-doubt', view.doubtHop !== -1 && position.hop >= view.doubtHop && !position.moving);
     el.dataset.hop = String(position.hop);
   };
 

@@ -1,15 +1,46 @@
-import type { Edge, Node } from '@xyflow/react';
+import type { Node } from '@xyflow/react';
 import { MarkerType } from '@xyflow/react';
 import { shownEdgeLabels } from '../layout/edgeLabels';
 import type { PositionedGraph, PositionedNode } from '../layout/elkLayout';
+import { absoluteRects } from '../layout/geometry';
+import type { RoutedFlowEdge } from './RoutedEdge';
 
 export type BoxData = { box: PositionedNode };
 export type BoxNode = Node<BoxData, 'object' | 'group'>;
 
+/** How far apart two tops may be and still count as one row when reading. */
+const ROW = 48;
+
+/**
+ * The boxes in the order Tab visits them: groups first (React Flow wants parents before their
+ * children; outer before inner), then every box in reading order, left to right along rows, top
+ * to bottom.
+ */
+function readingOrder(graph: PositionedGraph): PositionedNode[] {
+  const rects = absoluteRects(graph.nodes);
+  const byId = new Map(graph.nodes.map((n) => [n.id, n]));
+  const depth = (node: PositionedNode) => {
+    let d = 0;
+    for (let p = node.parent; p && d < 20; p = byId.get(p)?.parent) d++;
+    return d;
+  };
+  const key = (node: PositionedNode) => {
+    const r = rects.get(node.id)!;
+    return [node.group ? 0 : 1, node.group ? depth(node) : 0, Math.round(r.y / ROW), r.x];
+  };
+  const keys = new Map(graph.nodes.map((n) => [n.id, key(n)]));
+  return [...graph.nodes].sort((a, b) => {
+    const ka = keys.get(a.id)!;
+    const kb = keys.get(b.id)!;
+    for (let i = 0; i < ka.length; i++) if (ka[i] !== kb[i]) return ka[i]! - kb[i]!;
+    return 0;
+  });
+}
+
 /** The laid-out graph → React Flow's nodes and edges. */
-export function toFlow(graph: PositionedGraph): { nodes: BoxNode[]; edges: Edge[] } {
+export function toFlow(graph: PositionedGraph): { nodes: BoxNode[]; edges: RoutedFlowEdge[] } {
   const labels = shownEdgeLabels(graph.edges);
-  const nodes: BoxNode[] = graph.nodes.map((box) => ({
+  const nodes: BoxNode[] = readingOrder(graph).map((box) => ({
     id: box.id,
     type: box.group ? 'group' : 'object',
     position: { x: box.x, y: box.y },
@@ -23,11 +54,14 @@ export function toFlow(graph: PositionedGraph): { nodes: BoxNode[]; edges: Edge[
     selectable: true,
     zIndex: box.group ? 0 : 1,
   }));
-  const edges: Edge[] = graph.edges.map((edge) => ({
+  const edges: RoutedFlowEdge[] = graph.edges.map((edge) => ({
     id: edge.id,
+    type: 'routed',
     source: edge.source,
     target: edge.target,
-    ...(labels.has(edge.id) ? { label: labels.get(edge.id) } : {}),
+    data: { ...(edge.points ? { points: edge.points } : {}), ...(edge.labelAt ? { labelAt: edge.labelAt } : {}) },
+    // A label the layout found no room for stays off: it would cover a box's text.
+    ...(labels.has(edge.id) && (edge.labelAt || !edge.points) ? { label: labels.get(edge.id) } : {}),
     className: `edge edge-${edge.kind}${edge.dashed ? ' edge-dashed' : ''}`,
     markerEnd: { type: MarkerType.ArrowClosed, width: 16, height: 16 },
     selectable: false,

@@ -52,4 +52,28 @@ describe('traceView', () => {
     const view = traceView(placed(buildViewGraph(topology, diagnostics)), topology, trace, true);
     expect(view.plan.travelMs).toBe(0);
   });
+
+  it('ends a doubtful trace amber: the last hop is the doubt hop, a clean trace has none', () => {
+    const graph = placed(buildViewGraph(topology, diagnostics));
+    expect(traceView(graph, topology, trace, false).doubtHop).toBe(-1);
+    const doubtful = { ...trace, doubt: 'likely refused: the pods declare 8080' };
+    expect(traceView(graph, topology, doubtful, false).doubtHop).toBe(trace.hops.length - 1);
+  });
+
+  it('a targetPort no container declares, while they declare others, traces amber', () => {
+    const wrongPort = yaml.replace(
+      'ports: [{port: 80, nodePort: 30080}]',
+      'ports: [{port: 80, targetPort: 8081, nodePort: 30080}]',
+    );
+    const analysis = analyze([{ name: 'web.yaml', text: wrongPort }], { nodes: 2 });
+    const refused = traceRequest(analysis.topology, { url: 'http://node-1:30080/' });
+    expect(refused.doubt).toMatch(/likely refused/);
+    const view = traceView(
+      placed(buildViewGraph(analysis.topology, analysis.diagnostics)),
+      analysis.topology,
+      refused,
+      false,
+    );
+    expect(view.doubtHop).toBe(refused.hops.length - 1);
+  });
 });

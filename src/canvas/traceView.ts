@@ -12,6 +12,8 @@ export type TraceView = {
   pathBoxes: Set<string>;
   pathEdges: Set<string>;
   failedHop: number;
+  /** the hop where the request arrives but likely fails (`trace.doubt`): the last one, or -1 */
+  doubtHop: number;
 };
 
 /** Where a trace sits on the drawn graph: its stops, the boxes and edges on its path. */
@@ -34,5 +36,12 @@ export function traceView(graph: PositionedGraph, topology: Topology, trace: Tra
       .filter((e) => pairs.has(`${e.source}->${e.target}`) || pairs.has(`${e.target}->${e.source}`))
       .map((e) => e.id),
   );
-  return { plan, hopBoxes, pathBoxes, pathEdges, failedHop: trace.hops.findIndex((h) => h.failed) };
+  return {
+    plan,
+    hopBoxes,
+    pathBoxes,
+    pathEdges,
+    failedHop: trace.hops.findIndex((h) => h.failed),
+    doubtHop: trace.doubt ? trace.hops.length - 1 : -1,
+  };
 }

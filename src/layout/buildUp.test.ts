@@ -25,7 +25,7 @@ describe('buildUpSteps', () => {
     expect(steps.map((s) => s.layer)).toEqual(['internet', 'ingress', 'service', 'pods', 'nodes', 'controlPlane']);
     expect(steps.map((s) => rolesOf(k8s.graph.nodes, s.fresh))).toEqual([
       ['internet'],
-      ['cluster', 'ingress'], // the cluster appears around the first box inside it
+      ['cluster', 'controller', 'ingress'], // the cluster appears around the first box inside it
       ['service'],
       ['pod'],
       ['node'],

@@ -48,7 +48,7 @@ const KUBERNETES_LAYERS: readonly Layer[] = [
     id: 'ingress',
     title: 'Ingress',
     note: "An Ingress is the cluster's front door: the ingress controller reads its rules (host and path) and hands each request to a Service.",
-    roles: ['ingress', 'ingressClass', 'gateway', 'httpRoute'],
+    roles: ['ingress', 'ingressClass', 'controller', 'gateway', 'httpRoute'],
   },
   {
     id: 'service',

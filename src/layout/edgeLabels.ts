@@ -4,12 +4,14 @@ import type { ViewEdge } from './viewGraph';
 const MAX_LABELLED_EDGES = 8;
 
 /**
- * The label each arrow shows, if any: none on routes (their boxes say where they lead) and none
+ * The label each arrow shows, if any: none on routes and selections (their boxes say where they
+ * lead and on which ports) and none
  * at all past eight labelled arrows. The layout leaves room for exactly these, and the canvas
  * draws exactly these, so a label never lands on a box.
  */
 export function shownEdgeLabels(edges: readonly ViewEdge[]): Map<string, string> {
-  const labelled = edges.filter((e) => e.label && e.kind !== 'routes');
+  // A Service's arrows to its pods would repeat the ports its box already says (80 → 8080).
+  const labelled = edges.filter((e) => e.label && e.kind !== 'routes' && e.kind !== 'selects');
   if (labelled.length > MAX_LABELLED_EDGES) return new Map();
   return new Map(labelled.map((e) => [e.id, e.label!]));
 }

@@ -3,19 +3,20 @@ import { dockOf } from '../roles';
 import { collapseLargeGraph } from './collapseLarge';
 import { edgeLabelSize, shownEdgeLabels } from './edgeLabels';
 import { dockedIds, dockIntoCluster, GROUP_PADDING, MIN_GROUP, packChildren, type Box } from './dock';
-import { shapesLayout, type ViewEdge, type ViewGraph, type ViewNode } from './viewGraph';
+import { shapesLayout, type ViewGraph, type ViewNode } from './viewGraph';
 import { restackRoots, wrapBands } from './wrapBands';
+import { routeEdges, type RoutedEdge } from './routeEdges';
 
 /** A box with its place: x and y relative to its parent group (as React Flow wants them). */
 export type PositionedNode = ViewNode & { x: number; y: number };
-export type PositionedGraph = { nodes: PositionedNode[]; edges: ViewEdge[]; width: number; height: number };
+export type PositionedGraph = { nodes: PositionedNode[]; edges: RoutedEdge[]; width: number; height: number };
 
 const ROOT_OPTIONS: LayoutOptions = {
   'elk.algorithm': 'layered',
   'elk.direction': 'RIGHT',
   'elk.hierarchyHandling': 'INCLUDE_CHILDREN',
   'elk.spacing.nodeNode': '22',
-  'elk.layered.spacing.nodeNodeBetweenLayers': '96',
+  'elk.layered.spacing.nodeNodeBetweenLayers': '40',
   'elk.layered.spacing.edgeNodeBetweenLayers': '24',
   // Keep the order the view gives, so small edits do not reshuffle the picture.
   'elk.layered.considerModelOrder.strategy': 'NODES_AND_EDGES',
@@ -29,7 +30,7 @@ const GROUP_OPTIONS: LayoutOptions = {
   'elk.nodeSize.minimum': `(${MIN_GROUP.width}, ${MIN_GROUP.height})`,
   'elk.spacing.nodeNode': '14',
   // Room between the columns inside the cluster for arrows and their labels.
-  'elk.layered.spacing.nodeNodeBetweenLayers': '88',
+  'elk.layered.spacing.nodeNodeBetweenLayers': '40',
 };
 
 /**
@@ -142,5 +143,7 @@ export async function layoutWithElk(elk: ELK, full: ViewGraph): Promise<Position
       height: Math.round(at.height || node.height),
     };
   });
-  return { nodes, edges: graph.edges, width: Math.round(rootWidth), height: Math.round(rootHeight) };
+  // Arrows last: docking and wrapping moved boxes after ELK, so its routes no longer hold.
+  const edges = routeEdges(nodes, graph.edges, labels);
+  return { nodes, edges, width: Math.round(rootWidth), height: Math.round(rootHeight) };
 }

@@ -6,7 +6,7 @@ import { objectsOfRole } from '../core/model/topology';
 import type { Hop, Trace } from '../core/trace';
 import type { PositionedGraph } from './elkLayout';
 import { hopBoxesFor } from './traceBoxes';
-import { buildViewGraph } from './viewGraph';
+import { buildViewGraph, INGRESS_CONTROLLER_ID } from './viewGraph';
 
 const seed = ['deployment.yaml', 'service.yaml', 'ingress.yaml'].map((name) => ({
   name,
@@ -26,7 +26,9 @@ const hop = (kind: Hop['kind'], id?: ObjectId): Hop => ({
   caption: '',
   ...(id ? { objectId: id } : {}),
 });
-const boxes = (...hops: Hop[]) => hopBoxesFor(graph, topology, { ok: true, hops } satisfies Trace);
+// Without the ingress controller's box (a view that draws none), the registry's landing rules apply.
+const withoutController = { ...graph, nodes: graph.nodes.filter((n) => n.role !== 'controller') };
+const boxes = (...hops: Hop[]) => hopBoxesFor(withoutController, topology, { ok: true, hops } satisfies Trace);
 
 describe('hopBoxesFor', () => {
   it('a hop with a drawn object sits on its box', () => {
@@ -51,7 +53,14 @@ describe('hopBoxesFor', () => {
         { id: traefik, role: 'ingressClass', kind: 'IngressClass', name: 'traefik', isDefault: false } as const,
       ],
     };
-    expect(hopBoxesFor(graph, withTraefik, { ok: true, hops: [hop('loadbalancer', traefik)] })).toEqual([ingress.id]);
+    expect(hopBoxesFor(withoutController, withTraefik, { ok: true, hops: [hop('loadbalancer', traefik)] })).toEqual([
+      ingress.id,
+    ]);
+  });
+
+  it('the ingress controller has a box of its own when the view draws one', () => {
+    const hops = [hop('loadbalancer', controller), hop('ingress', ingress.id)];
+    expect(hopBoxesFor(graph, topology, { ok: true, hops })).toEqual([INGRESS_CONTROLLER_ID, ingress.id]);
   });
 
   it('a hop of a kind no role takes stays where the packet was', () => {

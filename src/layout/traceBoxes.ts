@@ -23,7 +23,13 @@ export function hopBoxesFor(graph: PositionedGraph, topology: Topology, trace: T
       if (anchor.objectId !== hop.objectId || hop.port === undefined || anchor.port === undefined) return false;
       return hop.port >= anchor.port && hop.port <= (anchor.portEnd ?? anchor.port);
     })?.id;
+  const controller = graph.nodes.find((n) => n.role === 'controller')?.id;
   const boxes = trace.hops.map((hop, index) => {
+    // The ingress controller's hop (its IngressClass, or the hop before an Ingress) has a box of its own.
+    const atController =
+      hop.kind === 'loadbalancer' &&
+      (trace.hops[index + 1]?.kind === 'ingress' || hop.objectId?.startsWith('IngressClass/') === true);
+    if (controller && atController) return controller;
     const anchored = anchorOf(hop);
     if (anchored) return anchored;
     // A hop at an anchored object without a port of its own (a client on the Docker host) starts

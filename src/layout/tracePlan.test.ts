@@ -46,31 +46,44 @@ describe('planTrace and positionAt', () => {
   // internet (0,100)–(100,140); svc abs (250,80)–(350,120); pod abs (520,120)–(680,160)
   const plan = planTrace(graph, ['internet', 'svc', 'pod', undefined], { travelMs: 100, dwellMs: 200 });
 
-  it('starts in the middle of the first box and rests on the edge of each box it reaches, at the arrowhead', () => {
+  it('starts on the right side of the first box and rests on the edge of each box it reaches, at the arrowhead', () => {
     expect(plan.stops.map((s) => [s.boxId, s.x, s.y])).toEqual([
-      ['internet', 50, 120],
+      ['internet', 100, 120],
       ['svc', 250, 100],
       ['pod', 520, 140],
-      // a hop with no box of its own stays on the box before it, moving to its middle
-      ['pod', 600, 140],
+      // a hop with no box of its own stays on the box before it, crossing to its right side
+      ['pod', 680, 140],
     ]);
     expect(plan.stops[1]!.centre).toEqual({ x: 300, y: 100 });
   });
 
-  it('travels along the arrow: out of the right side of one box, into the left side of the next', () => {
+  it('travels along the route: out of the right side of one box, into the left side of the next', () => {
     const leg = plan.legs[0]!;
-    expect(leg[0]).toEqual({ x: 50, y: 120 });
-    expect(leg[1]).toEqual({ x: 100, y: 120 }); // the right side of the Internet box
+    expect(leg[0]).toEqual({ x: 100, y: 120 }); // the right side of the Internet box
+    expect(leg[1]).toEqual({ x: 100, y: 120 });
     expect(leg[leg.length - 1]).toEqual({ x: 250, y: 100 }); // the left side of the Service box
-    // A bezier, not a straight line: halfway along x, y is between the two sides.
-    const middle = leg[Math.floor(leg.length / 2)]!;
-    expect(middle.y).toBeGreaterThan(100);
-    expect(middle.y).toBeLessThan(120);
+    // Orthogonal: every step is horizontal or vertical.
+    for (let k = 2; k < leg.length; k++) expect(leg[k]!.x === leg[k - 1]!.x || leg[k]!.y === leg[k - 1]!.y).toBe(true);
+  });
+
+  it('follows the drawn arrow when there is one', () => {
+    const route = [
+      { x: 100, y: 120 },
+      { x: 180, y: 120 },
+      { x: 180, y: 100 },
+      { x: 250, y: 100 },
+    ];
+    const routed: PositionedGraph = {
+      ...graph,
+      edges: [{ id: 'e', source: 'internet', target: 'svc', kind: 'routes', dashed: false, points: route }],
+    };
+    const legs = planTrace(routed, ['internet', 'svc']).legs;
+    expect(legs[0]).toEqual([{ x: 100, y: 120 }, ...route]);
   });
 
   it('dwells at a hop, then travels to the next', () => {
-    expect(positionAt(plan, 0)).toMatchObject({ x: 50, y: 120, hop: 0, moving: false });
-    expect(positionAt(plan, 199)).toMatchObject({ x: 50, hop: 0, moving: false });
+    expect(positionAt(plan, 0)).toMatchObject({ x: 100, y: 120, hop: 0, moving: false });
+    expect(positionAt(plan, 199)).toMatchObject({ x: 100, hop: 0, moving: false });
     const halfway = positionAt(plan, 250);
     expect(halfway).toMatchObject({ hop: 0, moving: true });
     expect(halfway.x).toBeGreaterThan(100);
@@ -81,7 +94,7 @@ describe('planTrace and positionAt', () => {
   it('ends at the last hop and says when it is done', () => {
     expect(durationMs(plan)).toBe(3 * 300 + 200);
     expect(positionAt(plan, durationMs(plan) - 1)).toMatchObject({ hop: 3, done: false });
-    expect(positionAt(plan, durationMs(plan) + 5000)).toMatchObject({ x: 600, y: 140, hop: 3, done: true });
+    expect(positionAt(plan, durationMs(plan) + 5000)).toMatchObject({ x: 680, y: 140, hop: 3, done: true });
   });
 
   it('never moves before the start', () => {

@@ -1,13 +1,15 @@
 import type { PositionedGraph } from './elkLayout';
+import { absoluteRects as rectsOf, type Point, type Rect } from './geometry';
+import { routeBetween } from './routeEdges';
 
 /**
  * The trace animation as a pure function of time (style.md: time is a parameter): a plan of
  * stops and the legs between them, and `positionAt(plan, elapsedMs)` for where the packet is.
- * Between two boxes the packet follows the arrow as the canvas draws it (a bezier from the right
- * side of one box to the left side of the next), and rests just inside the box it reached.
+ * Between two boxes the packet follows the arrow as the canvas draws it (the routed polyline),
+ * and rests on the border of the box it reached, at the arrowhead.
  */
 
-export type Point = { x: number; y: number };
+export type { Point } from './geometry';
 
 type TraceStop = Point & {
   /** the hop this stop shows */
@@ -36,51 +38,27 @@ export type PacketPosition = Point & {
 export const TRAVEL_MS = 700;
 export const DWELL_MS = 1100;
 
-type Rect = { x: number; y: number; width: number; height: number };
-
 /** Absolute rectangles of every box (positions in a positioned graph are relative to the parent). */
 export function absoluteRects(graph: PositionedGraph): Map<string, Rect> {
-  const byId = new Map(graph.nodes.map((n) => [n.id, n]));
-  const origin = new Map<string, Point>();
-  const originOf = (id: string, depth = 0): Point => {
-    const known = origin.get(id);
-    if (known) return known;
-    const node = byId.get(id);
-    if (!node) return { x: 0, y: 0 };
-    const parent = node.parent && depth < 20 ? originOf(node.parent, depth + 1) : { x: 0, y: 0 };
-    const at = { x: parent.x + node.x, y: parent.y + node.y };
-    origin.set(id, at);
-    return at;
-  };
-  const rects = new Map<string, Rect>();
-  for (const node of graph.nodes) rects.set(node.id, { ...originOf(node.id), width: node.width, height: node.height });
-  return rects;
+  return rectsOf(graph.nodes);
 }
 
-// Where the packet rests in a box it reached through an arrow: on its edge, at the arrowhead,
-// where it covers none of the box's text (which starts past the padding).
-const ENTRY_INSET = 0;
-const CURVE_SAMPLES = 24;
-
 const centreOf = (r: Rect): Point => ({ x: r.x + r.width / 2, y: r.y + r.height / 2 });
-const leftOf = (r: Rect): Point => ({ x: r.x, y: r.y + r.height / 2 });
-const rightOf = (r: Rect): Point => ({ x: r.x + r.width, y: r.y + r.height / 2 });
 
-/** Points along the canvas's default (bezier) edge from a right-side handle to a left-side one. */
-function edgeCurve(from: Point, to: Point): Point[] {
-  // React Flow's control offset: half the distance forwards, a gentler loop backwards.
-  const distance = to.x - from.x;
-  const offset = distance >= 0 ? 0.5 * distance : 0.25 * 25 * Math.sqrt(-distance);
-  const c1 = { x: from.x + offset, y: from.y };
-  const c2 = { x: to.x - offset, y: to.y };
-  return Array.from({ length: CURVE_SAMPLES + 1 }, (_, i) => {
-    const t = i / CURVE_SAMPLES;
-    const u = 1 - t;
-    return {
-      x: u * u * u * from.x + 3 * u * u * t * c1.x + 3 * u * t * t * c2.x + t * t * t * to.x,
-      y: u * u * u * from.y + 3 * u * u * t * c1.y + 3 * u * t * t * c2.y + t * t * t * to.y,
-    };
-  });
+/**
+ * The way from one box to the next as the canvas draws it: the routed arrow between them
+ * (walked backwards when it points the other way), else a route of its own around the boxes.
+ */
+function wayBetween(graph: PositionedGraph, rects: Map<string, Rect>, fromId: string, toId: string): Point[] {
+  const forward = graph.edges.find((e) => e.source === fromId && e.target === toId && e.points?.length);
+  if (forward?.points) return forward.points;
+  const backward = graph.edges.find((e) => e.source === toId && e.target === fromId && e.points?.length);
+  if (backward?.points) return [...backward.points].reverse();
+  const obstacles = graph.nodes
+    .filter((n) => !n.group && n.id !== fromId && n.id !== toId)
+    .map((n) => rects.get(n.id)!)
+    .map((r) => ({ x: r.x - 9, y: r.y - 9, width: r.width + 18, height: r.height + 18 }));
+  return routeBetween(rects.get(fromId)!, rects.get(toId)!, obstacles);
 }
 
 /**
@@ -101,19 +79,23 @@ export function planTrace(
     const rect = boxId ? rects.get(boxId) : undefined;
     const centre = rect ? centreOf(rect) : (previous?.stop.centre ?? { x: 0, y: 0 });
     let stop: TraceStop;
+    // A packet resting inside a box would cover its title: it waits on the box's right side.
+    const rest = rect ? { x: rect.x + rect.width, y: centre.y } : centre;
     if (!previous || !rect) {
-      stop = { hop, ...(boxId ? { boxId } : {}), centre, ...centre };
+      stop = { hop, ...(boxId ? { boxId } : {}), centre, ...rest };
     } else if (previous.stop.boxId === boxId || !previous.rect) {
-      // The same box again (a pod, then its container): on to the middle of it.
-      stop = { hop, ...(boxId ? { boxId } : {}), centre, ...centre };
+      // The same box again (a pod, then its container): across it, to its right side.
+      stop = { hop, ...(boxId ? { boxId } : {}), centre, ...rest };
       legs.push([
         { x: previous.stop.x, y: previous.stop.y },
         { x: stop.x, y: stop.y },
       ]);
     } else {
-      const entry = { x: rect.x + ENTRY_INSET, y: rect.y + rect.height / 2 };
-      stop = { hop, ...(boxId ? { boxId } : {}), centre, ...entry };
-      legs.push([{ x: previous.stop.x, y: previous.stop.y }, ...edgeCurve(rightOf(previous.rect), leftOf(rect))]);
+      // Along the drawn arrow, to rest where it points into the box.
+      const way = wayBetween(graph, rects, previous.stop.boxId!, boxId!);
+      const entry = way[way.length - 1] ?? centre;
+      stop = { hop, ...(boxId ? { boxId } : {}), centre, x: entry.x, y: entry.y };
+      legs.push([{ x: previous.stop.x, y: previous.stop.y }, ...way]);
     }
     stops.push(stop);
     previous = { stop, ...(rect ? { rect } : {}) };

@@ -1,6 +1,6 @@
 import type { Diagnostic, Severity } from '../core/model/diagnostics';
 import type { ObjectId } from '../core/model/ids';
-import type { EdgeKind, PodObj, Topology, TopologyObject } from '../core/model/topology';
+import { objectsOfRole, type EdgeKind, type PodObj, type Topology, type TopologyObject } from '../core/model/topology';
 import {
   containerLines,
   gatheringOf,
@@ -176,9 +176,62 @@ export function buildViewGraph(
 
   const pulls = !application && view.showImages ? addRegistries(topology, drawn) : [];
 
+  const edges = drawnEdges(topology, drawn, stacks.stackOf, byId);
+  const withController = addIngressController(topology, drawn, edges, clusterId);
   // Parents must come before their children (React Flow and ELK both want it).
   const ordered = orderParentsFirst(drawn);
-  return { nodes: ordered, edges: [...drawnEdges(topology, ordered, stacks.stackOf, byId), ...pulls] };
+  return { nodes: ordered, edges: [...withController, ...pulls] };
+}
+
+/** The id of the ingress controller's box. */
+export const INGRESS_CONTROLLER_ID = 'view:ingress-controller';
+
+/**
+ * The ingress controller between the Internet and the Ingresses: one box (in the cluster, when
+ * drawn) that the Internet's arrows to Ingresses go through, so the trace's controller hop has a
+ * box of its own instead of landing on an Ingress.
+ */
+function addIngressController(
+  topology: Topology,
+  nodes: ViewNode[],
+  edges: ViewEdge[],
+  clusterId: string | undefined,
+): ViewEdge[] {
+  const ingresses = new Set(nodes.filter((n) => n.role === 'ingress').map((n) => n.id));
+  const internet = nodes.find((n) => n.role === 'internet');
+  const into = edges.filter((e) => e.source === internet?.id && ingresses.has(e.target) && e.kind === 'routes');
+  if (!internet || into.length === 0) return edges;
+  const classes = [
+    ...new Set(
+      objectsOfRole(topology, 'ingress')
+        .map((i) => i.ingressClassName)
+        .filter(Boolean),
+    ),
+  ];
+  nodes.push(
+    viewOnlyBox({
+      id: INGRESS_CONTROLLER_ID,
+      role: 'controller',
+      kind: 'Controller',
+      title: classes.length === 1 ? `${classes[0]} controller` : 'ingress controller',
+      subtitle: ':80 · :443',
+      lines: [],
+      ...(clusterId && nodes.some((n) => n.id === clusterId) ? { parent: clusterId } : {}),
+    }),
+  );
+  const inbound: ViewEdge = {
+    id: `routes:${internet.id}->${INGRESS_CONTROLLER_ID}`,
+    source: internet.id,
+    target: INGRESS_CONTROLLER_ID,
+    kind: 'routes',
+    dashed: false,
+  };
+  const onward = into.map((e) => ({
+    ...e,
+    id: `routes:${INGRESS_CONTROLLER_ID}->${e.target}`,
+    source: INGRESS_CONTROLLER_ID,
+  }));
+  return [inbound, ...edges.filter((e) => !into.includes(e)), ...onward];
 }
 
 /** The images layer: a box per registry (its images listed), an arrow to each node that pulls. */

@@ -8,13 +8,17 @@ import type { ProblemCounts, ViewNode } from './viewGraph';
  * DOM here), problem counts, and the parents-first order React Flow and ELK want.
  */
 
-// Estimates of the rendered text: 13px bold titles, 11.5px text and monospace lines.
-const TITLE_CHAR_WIDTH = 8.4;
+// Estimates of the rendered text: 17px bold titles (wrapping onto a second line rather than
+// widening the box), 11.5px text and monospace lines.
+const TITLE_CHAR_WIDTH = 10.8;
+const TITLE_LINE_HEIGHT = 21;
+/** A title longer than this wraps (a pod's generated name) instead of making its column wide. */
+const TITLE_WRAP_WIDTH = 250;
 const CHAR_WIDTH = 6.6;
 const MONO_CHAR_WIDTH = 7.0;
 const LINE_HEIGHT = 18;
-const HEADER_HEIGHT = 62;
-const MIN_WIDTH = 150;
+const HEADER_HEIGHT = 66;
+const MIN_WIDTH = 120;
 const MAX_WIDTH = 420;
 
 /** Edges that carry traffic: drawn solid, and the only ones that shape the layout. */
@@ -23,15 +27,23 @@ export const NO_PROBLEMS: ProblemCounts = { error: 0, warning: 0, info: 0 };
 
 /** The size of a plain box that says `text`, at most `maxWidth` wide. */
 function boxSize(text: BoxText, maxWidth = MAX_WIDTH): { width: number; height: number } {
+  const titleWidth = text.title.length * TITLE_CHAR_WIDTH;
   const textWidth =
     Math.max(
-      text.title.length * TITLE_CHAR_WIDTH,
+      Math.min(titleWidth, TITLE_WRAP_WIDTH),
       (text.subtitle ?? '').length * CHAR_WIDTH,
       ...text.lines.map((l) => l.length * MONO_CHAR_WIDTH),
     ) + 30;
+  const width = Math.round(Math.min(maxWidth, Math.max(MIN_WIDTH, textWidth)));
+  // Three lines at most (the canvas clamps the rest): a bit of slack, as words wrap before the edge.
+  const titleLines = Math.min(3, Math.ceil((titleWidth * 1.08) / (width - 30)));
   return {
-    width: Math.round(Math.min(maxWidth, Math.max(MIN_WIDTH, textWidth))),
-    height: HEADER_HEIGHT + text.lines.length * LINE_HEIGHT + (text.lines.length > 0 ? 8 : 0),
+    width,
+    height:
+      HEADER_HEIGHT +
+      (titleLines - 1) * TITLE_LINE_HEIGHT +
+      text.lines.length * LINE_HEIGHT +
+      (text.lines.length > 0 ? 8 : 0),
   };
 }
 

@@ -36,15 +36,17 @@ function idOf(mermaid: string, title: string): string {
 }
 
 describe('renderMermaid', () => {
-  it('draws the Kubernetes seed as Internet → Ingress → Service → pods, pods inside their nodes', async () => {
+  it('draws the Kubernetes seed as Internet → controller → Ingress → Service → pods, pods inside their nodes', async () => {
     const mermaid = await mermaidOf(SEED);
     expect(mermaid.startsWith('flowchart LR\n')).toBe(true);
     const internet = idOf(mermaid, 'Internet');
     const ingress = idOf(mermaid, 'golang-backend-api-ingress');
     const service = idOf(mermaid, 'golang-backend-api-service');
-    expect([internet, ingress, service].every(Boolean)).toBe(true);
+    const controller = idOf(mermaid, 'nginx controller');
+    expect([internet, controller, ingress, service].every(Boolean)).toBe(true);
     expect(mermaid).toContain(`${internet}(("Internet`);
-    expect(mermaid).toContain(`${internet} --> ${ingress}`);
+    expect(mermaid).toContain(`${internet} --> ${controller}`);
+    expect(mermaid).toContain(`${controller} --> ${ingress}`);
     expect(mermaid).toContain(`${ingress} -->|"api.hwangbogyumin.com/"| ${service}`);
     expect(mermaid.match(new RegExp(`${service} -->\\|"80 → 8080"\\| n\\d+`, 'g'))).toHaveLength(2);
     expect(mermaid).toMatch(/subgraph n\d+\["Cluster<br\/>Kubernetes cluster"\]/);

@@ -22,12 +22,12 @@ async function seedScene(url: string) {
 }
 
 describe('hopBoxesFor', () => {
-  it('puts each hop on its box; the ingress controller on the Ingress it reads; the container on its pod', async () => {
+  it('puts each hop on its box; the ingress controller on its own box; the container on its pod', async () => {
     const { trace, boxes } = await seedScene('https://api.hwangbogyumin.com/');
     expect(trace.hops[1]!.objectId).toBe('IngressClass/nginx');
     expect(boxes).toEqual([
       'internet',
-      'Ingress/default/golang-backend-api-ingress',
+      'view:ingress-controller',
       'Ingress/default/golang-backend-api-ingress',
       'Service/default/golang-backend-api-service',
       trace.hops[4]!.objectId,
@@ -35,9 +35,9 @@ describe('hopBoxesFor', () => {
     ]);
   });
 
-  it('puts a request that no rule takes on the Ingress of the controller that refused it', async () => {
+  it('puts a request that no rule takes on the controller that refused it', async () => {
     const { trace, boxes } = await seedScene('https://nope.example/');
     expect(trace.ok).toBe(false);
-    expect(boxes).toEqual(['internet', 'Ingress/default/golang-backend-api-ingress']);
+    expect(boxes).toEqual(['internet', 'view:ingress-controller']);
   });
 });

@@ -125,7 +125,7 @@ describe('renderSvg: the animated trace', () => {
     expect(hops).toHaveLength(6);
     const captions = hops.map((_, i) => captionOf(svg, i));
     expect(captions[0]).toMatch(/^Hop 1\/6 · A client on the Internet/);
-    expect(captions[3]).toBe('Hop 4/6 · Service port 80 → targetPort 8080');
+    expect(captions[3]).toMatch(/^Hop 4\/6 · Service port 80 → targetPort 8080; ClusterIP/);
     expect(captions[5]).toMatch(/^Hop 6\/6 · container golang-backend-api listens on 8080/);
     // Each caption shows when the packet arrives: hop i at i × (travel + dwell) of the loop.
     const cycle = 5 * (TRAVEL_MS + DWELL_MS) + DWELL_MS + END_PAUSE_MS;

@@ -44,7 +44,7 @@ describe('the role registry', () => {
   });
 
   it('gives every role, view-only ones included, a colour in both themes', () => {
-    expect(VIEW_ROLES).toEqual([...MODEL_ROLES, 'group', 'registry', 'door', 'membership']);
+    expect(VIEW_ROLES).toEqual([...MODEL_ROLES, 'group', 'registry', 'door', 'membership', 'controller']);
     for (const theme of ['light', 'dark'] as const) {
       for (const role of VIEW_ROLES) expect(roleColour(paletteFor(theme), role), role).toMatch(/^#[0-9a-f]{6}$/);
     }

@@ -31,13 +31,14 @@ import type {
   ViewOnlyRole,
   ViewRole,
 } from './types';
-import { doorLook, groupLook, membershipLook, registryLook } from './viewOnly';
+import { controllerLook, doorLook, groupLook, membershipLook, registryLook } from './viewOnly';
 
 const VIEW_ONLY: Record<ViewOnlyRole, RoleLook> = {
   group: groupLook,
   registry: registryLook,
   door: doorLook,
   membership: membershipLook,
+  controller: controllerLook,
 };
 
 /**

@@ -11,7 +11,7 @@ import type { RoleColour } from './palette';
  */
 
 /** Roles the view draws without a Topology object of their own. */
-export type ViewOnlyRole = 'group' | 'registry' | 'door' | 'membership';
+export type ViewOnlyRole = 'group' | 'registry' | 'door' | 'membership' | 'controller';
 /** Every role a box can have. */
 export type ViewRole = Role | ViewOnlyRole;
 

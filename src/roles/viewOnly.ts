@@ -14,3 +14,9 @@ export const doorLook: RoleLook = { label: 'Published port', colour: 'violet', k
  * network's area, joined to the container by a dashed line.
  */
 export const membershipLook: RoleLook = { label: 'Also on this network', colour: 'green', kindLabel: 'Container' };
+
+/**
+ * The ingress controller (its IngressClass is not drawn): the door every Ingress's traffic goes
+ * through, so a trace's hop at the controller has a box of its own.
+ */
+export const controllerLook: RoleLook = { label: 'Ingress controller', colour: 'violet', kindLabel: 'Controller' };

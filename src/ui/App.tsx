@@ -87,6 +87,9 @@ export function App() {
             role="separator"
             aria-orientation="vertical"
             aria-label="Resize the editor"
+            aria-valuenow={Math.round(editorWidth * 100)}
+            aria-valuemin={15}
+            aria-valuemax={75}
             tabIndex={0}
             onPointerDown={startResize}
             onKeyDown={(e) => {

@@ -99,5 +99,12 @@ export function Editor() {
     if (reveal.focus) view.focus();
   }, [reveal, activeFile]);
 
-  return <div className="editor" ref={host} data-testid={TEST_IDS.editor} />;
+  return (
+    <div className="editor-frame">
+      <div className="editor" ref={host} data-testid={TEST_IDS.editor} />
+      <p className="editor-hint" aria-hidden="true">
+        <kbd>Esc</kbd> then <kbd>Tab</kbd> leaves the editor
+      </p>
+    </div>
+  );
 }

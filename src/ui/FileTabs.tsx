@@ -35,60 +35,96 @@ export function FileTabs() {
     state.closeFile(name);
   };
 
+  // Arrow keys move between tabs (and switch the file), as a tab list does; Delete closes, F2 renames.
+  const onTabKey = (event: React.KeyboardEvent<HTMLDivElement>, name: string) => {
+    if (renaming) return;
+    const index = names.indexOf(name);
+    const moves: Record<string, number> = {
+      ArrowRight: index + 1,
+      ArrowLeft: index - 1,
+      Home: 0,
+      End: names.length - 1,
+    };
+    if (event.key in moves) {
+      event.preventDefault();
+      const next = names[(moves[event.key]! + names.length) % names.length];
+      if (!next) return;
+      store.getState().setActiveFile(next);
+      const list = event.currentTarget.parentElement;
+      requestAnimationFrame(() =>
+        list?.querySelector<HTMLElement>(`[role="tab"][data-file="${CSS.escape(next)}"]`)?.focus(),
+      );
+    } else if (event.key === 'Delete') {
+      event.preventDefault();
+      close(name);
+    } else if (event.key === 'F2') {
+      event.preventDefault();
+      setRenaming(name);
+      setRenameError(undefined);
+    }
+  };
+
   return (
-    <div className="tabs" role="tablist">
-      {names.map((name) => (
-        <div
-          key={name}
-          role="tab"
-          aria-selected={name === activeFile}
-          className={`tab ${name === activeFile ? 'is-active' : ''}`}
-          data-testid={TEST_IDS.tab}
-          data-file={name}
-          onClick={() => store.getState().setActiveFile(name)}
-          onDoubleClick={() => {
-            setRenaming(name);
-            setRenameError(undefined);
-          }}
-          title="Double-click to rename"
-        >
-          {renaming === name ? (
-            <input
-              className="tab-rename"
-              data-testid={TEST_IDS.tabRenameInput}
-              defaultValue={name}
-              autoFocus
-              aria-label="File name"
-              aria-invalid={!!renameError}
-              title={renameError}
-              onFocus={(e) => e.currentTarget.select()}
-              onKeyDown={(e) => {
-                if (e.key === 'Enter') commitRename(name, e.currentTarget.value);
-                if (e.key === 'Escape') setRenaming(undefined);
-              }}
-              onBlur={(e) => commitRename(name, e.currentTarget.value)}
-            />
-          ) : (
-            <span className="tab-name">{name}</span>
-          )}
-          {(counts[name] ?? 0) > 0 && (
-            <span className="tab-problems" data-testid={TEST_IDS.tabProblems} title="problems in this file">
-              {counts[name]}
-            </span>
-          )}
-          <button
-            className="tab-close"
-            data-testid={TEST_IDS.tabClose}
-            aria-label={`Close ${name}`}
-            onClick={(e) => {
-              e.stopPropagation();
-              close(name);
+    <div className="tabs">
+      <div className="tab-list" role="tablist" aria-label="Files">
+        {names.map((name) => (
+          <div
+            key={name}
+            role="tab"
+            aria-selected={name === activeFile}
+            tabIndex={name === activeFile ? 0 : -1}
+            className={`tab ${name === activeFile ? 'is-active' : ''}`}
+            data-testid={TEST_IDS.tab}
+            data-file={name}
+            onClick={() => store.getState().setActiveFile(name)}
+            onKeyDown={(e) => onTabKey(e, name)}
+            onDoubleClick={() => {
+              setRenaming(name);
+              setRenameError(undefined);
             }}
+            title="Double-click or F2 to rename, Delete to close"
           >
-            ×
-          </button>
-        </div>
-      ))}
+            {renaming === name ? (
+              <input
+                className="tab-rename"
+                data-testid={TEST_IDS.tabRenameInput}
+                defaultValue={name}
+                autoFocus
+                aria-label="File name"
+                aria-invalid={!!renameError}
+                title={renameError}
+                onFocus={(e) => e.currentTarget.select()}
+                onKeyDown={(e) => {
+                  if (e.key === 'Enter') commitRename(name, e.currentTarget.value);
+                  if (e.key === 'Escape') setRenaming(undefined);
+                }}
+                onBlur={(e) => commitRename(name, e.currentTarget.value)}
+              />
+            ) : (
+              <span className="tab-name">{name}</span>
+            )}
+            {(counts[name] ?? 0) > 0 && (
+              <span className="tab-problems" data-testid={TEST_IDS.tabProblems} title="problems in this file">
+                {counts[name]}
+              </span>
+            )}
+            {/* For the mouse; the keyboard closes a tab with Delete (a button inside a tab would
+              be a control inside a control). */}
+            <span
+              className="tab-close"
+              data-testid={TEST_IDS.tabClose}
+              aria-hidden="true"
+              title={`Close ${name}`}
+              onClick={(e) => {
+                e.stopPropagation();
+                close(name);
+              }}
+            >
+              ×
+            </span>
+          </div>
+        ))}
+      </div>
       <button
         className="tab-new"
         data-testid={TEST_IDS.newFile}

@@ -19,6 +19,9 @@ export function loadSample(store: AppStore, sample: Sample): boolean {
   if (ownWork && !window.confirm(`Replace your workspace with the sample “${sample.title}”?`)) return false;
   state.replaceWorkspace(sample.files);
   state.select(undefined);
+  // The last workspace's request means nothing here: the field offers this one's suggestion.
+  state.clearTrace();
+  state.setTraceUrl('');
   return true;
 }
 

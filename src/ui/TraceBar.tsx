@@ -9,6 +9,7 @@ const selectTopology = (s: Store) => s.topology;
 const selectUrl = (s: Store) => s.traceUrl;
 const selectFrom = (s: Store) => s.traceFrom;
 const selectHasTrace = (s: Store) => s.trace !== null;
+const selectStale = (s: Store) => s.stale;
 
 /** Who can send a request from inside: workloads with pods (Kubernetes), services (Compose). */
 function tracingClients(topology: Topology): string[] {
@@ -25,11 +26,13 @@ export function TraceBar() {
   const url = useAppStore(selectUrl);
   const from = useAppStore(selectFrom);
   const hasTrace = useAppStore(selectHasTrace);
+  const stale = useAppStore(selectStale);
   const suggestions = useMemo(() => suggestTraceUrls(topology), [topology]);
   const clients = useMemo(() => tracingClients(topology), [topology]);
   if (topology.world === 'empty') return null;
   const compose = topology.world === 'compose';
 
+  const first = suggestions[0];
   const onUrl = (value: string) => {
     const state = store.getState();
     state.setTraceUrl(value);
@@ -43,6 +46,8 @@ export function TraceBar() {
       data-testid={TRACE_IDS.bar}
       onSubmit={(e) => {
         e.preventDefault();
+        // Enter on an empty field traces what the placeholder offers: the first suggestion.
+        if (!store.getState().traceUrl.trim() && first) onUrl(first.url);
         store.getState().runTrace();
       }}
     >
@@ -55,8 +60,13 @@ export function TraceBar() {
         data-testid={TRACE_IDS.url}
         list="trace-suggestions"
         placeholder={
-          suggestions[0]?.url ?? (compose ? 'http://localhost:8080/' : 'https://host/path or http://node-1:30080/')
+          first
+            ? `${first.url} (Enter traces it)`
+            : compose
+              ? 'a URL, e.g. http://localhost:8080/'
+              : 'a URL, e.g. https://host/path or http://node-1:30080/'
         }
+        aria-label="URL to trace"
         value={url}
         spellCheck={false}
         autoComplete="off"
@@ -82,23 +92,36 @@ export function TraceBar() {
           ))}
         </select>
       </label>
-      <button className="button button-primary" type="submit" data-testid={TRACE_IDS.run} disabled={!url.trim()}>
+      <button
+        className="button button-primary"
+        type="submit"
+        data-testid={TRACE_IDS.run}
+        disabled={!url.trim() && !first}
+      >
         ▶ Trace
       </button>
       <button
         className="button"
         type="button"
         data-testid={TRACE_IDS.repeat}
-        disabled={!url.trim()}
+        disabled={!url.trim() && !first}
         title={
           compose
             ? 'Send 5 requests one after the other, to see replicas answer in turn'
             : 'Send 5 requests one after the other, to see kube-proxy spread them over the pods'
         }
-        onClick={() => store.getState().repeatTrace(5)}
+        onClick={() => {
+          if (!store.getState().traceUrl.trim() && first) onUrl(first.url);
+          store.getState().repeatTrace(5);
+        }}
       >
         ×5
       </button>
+      {stale && (
+        <span className="trace-stale" data-testid={TRACE_IDS.stale} role="status">
+          The text has a syntax error: tracing the last good version
+        </span>
+      )}
       {hasTrace && (
         <button
           className="button"

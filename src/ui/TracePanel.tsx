@@ -1,3 +1,4 @@
+import { useEffect } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import type { Store } from '../state/store';
 import { useAppStore, useStoreApi } from '../state/StoreProvider';
@@ -13,14 +14,22 @@ export function TracePanel() {
   const store = useStoreApi();
   const trace = useAppStore(selectTrace);
   const step = useAppStore(selectStep);
+  const playing = useAppStore(selectPlaying);
+  // A hop stepped to by hand shows its YAML line in the editor (the rule, the port, the
+  // containerPort); while playing the editor stays still.
+  useEffect(() => {
+    const span = trace?.hops[step]?.span;
+    if (!span || playing) return;
+    store.getState().revealInEditor(span.file, span.start.offset, span.end.offset);
+  }, [trace, step, playing, store]);
   const request = useAppStore(useShallow(selectRequest));
   if (!trace) return null;
   const total = request.index + request.left + 1;
   return (
     <section className="panel trace-panel" aria-label="Trace">
       <header className="panel-header">
-        <span className={`trace-verdict ${trace.ok ? 'is-ok' : 'is-failed'}`}>
-          {trace.ok ? 'Reaches a container' : 'Stops'}
+        <span className={`trace-verdict ${trace.ok ? (trace.doubt ? 'is-doubt' : 'is-ok') : 'is-failed'}`}>
+          {trace.ok ? (trace.doubt ? 'Arrives, likely refused' : 'Reaches a container') : 'Stops'}
         </span>
         {total > 1 && (
           <span className="panel-dim">
@@ -32,7 +41,7 @@ export function TracePanel() {
         {trace.hops.map((hop, i) => (
           <li key={i}>
             <button
-              className={`trace-hop ${i === step ? 'is-current' : ''} ${hop.failed ? 'is-failed' : ''} ${i > step ? 'is-ahead' : ''}`}
+              className={`trace-hop ${i === step ? 'is-current' : ''} ${hop.failed ? 'is-failed' : ''} ${trace.doubt && i === trace.hops.length - 1 ? 'is-doubt' : ''} ${i > step ? 'is-ahead' : ''}`}
               data-testid={TRACE_IDS.hop}
               data-kind={hop.kind}
               aria-current={i === step ? 'step' : undefined}
@@ -76,8 +85,13 @@ export function TraceCaption() {
   const hop = trace.hops[step];
   if (!hop) return null;
   const failedHere = hop.failed && trace.failure;
+  const doubtHere = trace.doubt && step === trace.hops.length - 1;
   return (
-    <div className={`trace-caption ${hop.failed ? 'is-failed' : ''}`} data-testid={TRACE_IDS.caption}>
+    <div
+      className={`trace-caption ${hop.failed ? 'is-failed' : ''} ${doubtHere ? 'is-doubt' : ''}`}
+      data-testid={TRACE_IDS.caption}
+      aria-live="polite"
+    >
       <div className="trace-caption-controls">
         <button
           className="button icon-button"
@@ -125,7 +139,9 @@ export function TraceCaption() {
       <span className="trace-caption-step">
         Hop {step + 1}/{trace.hops.length}
       </span>
-      <span className="trace-caption-text">{failedHere ? trace.failure!.message : hop.caption}</span>
+      <span className="trace-caption-text">
+        {failedHere ? trace.failure!.message : doubtHere ? `${hop.caption} (${trace.doubt})` : hop.caption}
+      </span>
     </div>
   );
 }

@@ -58,6 +58,8 @@ export function editorExtensions(handlers: {
     syntaxHighlighting(highlightStyle),
     editorTheme,
     EditorView.lineWrapping,
+    // Tab indents; Escape then Tab leaves (CodeMirror's tab-focus mode), as the hint says.
+    EditorView.contentAttributes.of({ 'aria-label': 'File text. Press Escape then Tab to leave the editor.' }),
     EditorView.updateListener.of(handlers.onUpdate),
   ];
 }

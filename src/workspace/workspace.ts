@@ -56,7 +56,7 @@ export const CURRENT_WORKSPACE_VERSION = 3;
 export const DEFAULT_VIEW: Readonly<WorkspaceView> = Object.freeze({
   theme: 'system',
   editorCollapsed: false,
-  editorWidth: 0.38,
+  editorWidth: 0.25,
   nodeCount: DEFAULT_NODE_COUNT,
   viewMode: 'infrastructure',
   showConfig: false,

@@ -6,9 +6,9 @@ export const internetRole: RoleSpec<'internet'> = {
   label: 'Internet',
   colour: 'slate',
   root: true,
-  box: (_object, view) => ({
+  box: () => ({
     title: 'Internet',
-    subtitle: view.world === 'compose' ? 'clients outside the host' : 'clients outside the cluster',
+    subtitle: 'outside clients',
     lines: [],
   }),
 };

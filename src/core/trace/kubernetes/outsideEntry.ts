@@ -267,7 +267,7 @@ export function throughIngressRules(
     namespace: namespaceOf(ingress),
     port: url.port,
     detail: ruleText,
-    caption: ruleText,
+    caption: route.path ? `${ruleText}: ${whyRuleMatched(route.rule?.host, route.path, url)}` : ruleText,
     objectId: ingress.id,
   };
   const span = route.path?.span ?? route.rule?.span ?? backend.span;
@@ -429,4 +429,22 @@ function viaGateway(ctx: KubeContext, hops: Hop[], url: RequestUrl, client: Traf
     source,
     { what: `HTTPRoute ${route.route.name}`, id: route.route.id },
   );
+}
+
+/** Why the controller chose this rule, in words: the host it matched and the path, longest first. */
+function whyRuleMatched(
+  host: string | undefined,
+  path: { path: string; pathType: string },
+  url: { host: string; path: string },
+): string {
+  const hostWhy = !host
+    ? 'the rule names no host, so it takes any'
+    : host.startsWith('*.')
+      ? `wildcard host ${host} covers ${url.host}`
+      : `host ${host} is the request's host`;
+  const pathWhy =
+    path.pathType === 'Exact'
+      ? `path ${path.path} equals ${url.path} (Exact)`
+      : `${path.path} is the longest ${path.pathType} path that ${url.path} starts with`;
+  return `${hostWhy}; ${pathWhy}`;
 }

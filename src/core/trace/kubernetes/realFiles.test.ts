@@ -66,7 +66,7 @@ describe('seed: Deployment + Service + Ingress', () => {
       });
       expect(result.hops[2]!.span?.file).toBe('seed__ingress.yaml');
       expect(result.hops[3]).toMatchObject({ name: 'golang-backend-api-service', port: 80 });
-      expect(result.hops[3]!.caption).toBe('Service port 80 → targetPort 8080');
+      expect(result.hops[3]!.caption).toMatch(/^Service port 80 → targetPort 8080; ClusterIP: /);
       expect(result.hops[4]!.name).toMatch(/^golang-backend-api-deployment-/);
       expect(result.hops[4]!.caption).toMatch(/\(1 of 2, round robin\)/);
       expect(last(result)).toMatchObject({ kind: 'container', name: 'golang-backend-api', port: 8080 });

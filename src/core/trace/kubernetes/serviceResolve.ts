@@ -42,6 +42,21 @@ function describePick(pick: EndpointPick): string {
   return `${pick.index + 1} of ${pick.of}, ${why}`;
 }
 
+/** One clause on what the Service's type means for the request, for captions that teach. */
+function serviceTypeLesson(service: ServiceObj): string {
+  if (service.headless) return 'headless: no virtual IP, clients reach the pods directly';
+  switch (service.serviceType) {
+    case 'NodePort':
+      return 'NodePort: a cluster IP, plus the same port open on every node';
+    case 'LoadBalancer':
+      return 'LoadBalancer: a cluster IP and node ports, with a cloud load balancer in front';
+    case 'ExternalName':
+      return 'ExternalName: only a DNS alias';
+    default:
+      return 'ClusterIP: a virtual IP inside the cluster, which kube-proxy maps to one ready pod per connection';
+  }
+}
+
 /** The `service` hop: port → targetPort. */
 export function serviceHop(service: ServiceObj, port: ServicePort, caption?: string): Hop {
   const mapping = `port ${port.port} → targetPort ${port.targetPort}`;
@@ -54,7 +69,8 @@ export function serviceHop(service: ServiceObj, port: ServicePort, caption?: str
     caption:
       caption ??
       `Service port ${port.port} → targetPort ${port.targetPort}` +
-        (typeof port.targetPort === 'string' ? ' (a name: each pod resolves it to its own containerPort)' : ''),
+        (typeof port.targetPort === 'string' ? ' (a name: each pod resolves it to its own containerPort)' : '') +
+        `; ${serviceTypeLesson(service)}`,
     objectId: service.id,
     ...(port.span ? { span: port.span } : {}),
   };

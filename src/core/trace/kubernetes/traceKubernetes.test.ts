@@ -28,7 +28,7 @@ describe('Ingress from outside (seed example)', () => {
     expect(kinds(trace)).toEqual(['client', 'loadbalancer', 'ingress', 'service', 'pod', 'container']);
     expect(last(trace)).toMatchObject({ kind: 'container', name: 'golang-backend-api', port: 8080 });
     expect(trace.hops[2]!.caption).toContain('Rule api.hwangbogyumin.com / (Prefix) → golang-backend-api-service:80');
-    expect(trace.hops[3]!.caption).toBe('Service port 80 → targetPort 8080');
+    expect(trace.hops[3]!.caption).toMatch(/^Service port 80 → targetPort 8080; ClusterIP: /);
     expect(trace.hops[4]!.caption).toMatch(
       /kube-proxy picked golang-backend-api-deployment-\S+ \(1 of 2, round robin\)/,
     );
