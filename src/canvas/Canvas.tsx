@@ -42,6 +42,11 @@ export type CanvasProps = {
   cursorIds: readonly string[];
   /** no stack buttons: nothing on the canvas changes what is drawn */
   readOnly?: boolean;
+  /**
+   * When the camera frames the trace's current hop: `always`, or only once the trace has moved
+   * (an embed starts fitted to its frame, whatever trace its link carries, until Play).
+   */
+  followTrace?: 'always' | 'once-moved';
   /** where to look at first (a share link's pan and zoom) instead of fitting the graph */
   initialViewport?: CanvasViewport;
   /** bumping this number fits the graph to the canvas again (an embed's Fit button) */
@@ -184,6 +189,7 @@ function FlowCanvas({
   selectedId,
   cursorIds,
   readOnly = false,
+  followTrace = 'always',
   initialViewport,
   fitRequest = 0,
   reveal,
@@ -287,6 +293,7 @@ function FlowCanvas({
       return;
     }
     if (!element) return;
+    if (followTrace === 'once-moved' && step === 0 && !trace?.playing) return;
     // A new trace takes the keys: ←/→ step it, wherever the request was typed.
     if (!wasTracing.current && !element.contains(document.activeElement)) element.focus({ preventScroll: true });
     wasTracing.current = true;
@@ -307,7 +314,7 @@ function FlowCanvas({
     // After any fit already under way (the first fit of a new picture), so this one wins.
     const timer = setTimeout(() => void setViewport(target, { duration }), 30);
     return () => clearTimeout(timer);
-  }, [view, step, rects, fitView, setViewport]);
+  }, [view, step, rects, fitView, setViewport, followTrace, trace?.playing]);
 
   const onNodeClick: NodeMouseHandler<BoxNode> = (_, node) => latest.current.onSelectBox?.(node.data.box);
 

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { analyze as analyzeNow } from '../core/analyze';
 import { WorkerStopped } from '../workers/workerClient';
@@ -103,6 +104,32 @@ describe('stale results never win', () => {
     await new Promise((resolve) => setTimeout(resolve, 50));
     expect(titles(own)).toContain('first');
     expect(titles(own)).not.toContain('extra');
+  });
+
+  it('a same-shape redraw keeps the routes the layout drew around the boxes', async () => {
+    const own = createAppStore();
+    const route = [
+      { x: 0, y: 0 },
+      { x: 10, y: 0 },
+    ];
+    const layout: PipelineSteps['layout'] = async (graph) => ({
+      nodes: graph.nodes.map((n) => ({ ...n, x: 0, y: 0 })),
+      edges: graph.edges.map((e) => ({ ...e, points: route })),
+      width: 100,
+      height: 100,
+    });
+    const text = ['deployment.yaml', 'service.yaml'].map((name) => ({
+      name,
+      text: readFileSync(new URL(`../samples/go-backend-k8s/${name}`, import.meta.url), 'utf8'),
+    }));
+    own.setState({ files: text, activeFile: 'service.yaml' });
+    stop = startPipeline(own, { steps: { analyze, layout } });
+    await vi.waitFor(() => expect(own.getState().positioned?.edges.length).toBeGreaterThan(0));
+    // An edit that changes no box (a comment): redrawn without a layout, arrows still routed.
+    own.getState().setFileText('service.yaml', text[1]!.text + '# a comment\n');
+    await vi.waitFor(() => expect(own.getState().files[1]!.text).toContain('# a comment'));
+    await new Promise((resolve) => setTimeout(resolve, 400));
+    expect(own.getState().positioned!.edges.every((e) => e.points === route)).toBe(true);
   });
 
   it('an analysis that ran out of its budget names the file, and a later edit is analysed again', async () => {

@@ -80,6 +80,7 @@ export function startPipeline(store: PipelineStore, options: PipelineOptions = {
     if (key === lastKey && lastPositioned) {
       // Same boxes, same sizes: keep every place, refresh only what the boxes say.
       const byId = new Map(graph.nodes.map((n) => [n.id, n]));
+      const routedById = new Map(lastPositioned.edges.map((e) => [e.id, e]));
       lastPositioned = {
         ...lastPositioned,
         nodes: lastPositioned.nodes.map((n) => ({
@@ -90,7 +91,11 @@ export function startPipeline(store: PipelineStore, options: PipelineOptions = {
           width: n.width,
           height: n.height,
         })),
-        edges: graph.edges,
+        // The boxes stayed, so the routes around them stand: what an arrow says may change.
+        edges: graph.edges.map((edge) => {
+          const routed = routedById.get(edge.id);
+          return routed ? { ...edge, points: routed.points, labelAt: routed.labelAt } : edge;
+        }),
       };
       store.setState({ positioned: lastPositioned });
       return;

@@ -16,6 +16,7 @@ import { Toolbar } from './Toolbar';
 import { usePasteIntoNewTab } from './pasteIntoNewTab';
 import { useThemeAttribute } from './themeAttribute';
 import { useTraceKeys } from './traceKeys';
+import { useViewFirst } from './viewFirst';
 import { addFilesToWorkspace } from './workspaceFiles';
 
 const selectCollapsed = (s: Store) => s.editorCollapsed;
@@ -31,6 +32,7 @@ export function App() {
   useThemeAttribute();
   usePasteIntoNewTab();
   useTraceKeys();
+  useViewFirst();
 
   const startResize = (event: React.PointerEvent<HTMLDivElement>) => {
     event.preventDefault();

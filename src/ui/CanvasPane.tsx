@@ -51,7 +51,15 @@ function canvasCallbacks(store: AppStore): CanvasCallbacks {
 }
 
 /** The canvas, wired to the nearest store; it starts where the store's viewport says (a link), else fitted. */
-export function CanvasPane({ readOnly = false, fitRequest = 0 }: { readOnly?: boolean; fitRequest?: number }) {
+export function CanvasPane({
+  readOnly = false,
+  fitRequest = 0,
+  followTrace = 'always',
+}: {
+  readOnly?: boolean;
+  fitRequest?: number;
+  followTrace?: 'always' | 'once-moved';
+}) {
   const store = useStoreApi();
   // Read once: afterwards the canvas reports the viewport, it does not follow it.
   const [initialViewport] = useState(() => store.getState().viewport ?? undefined);
@@ -80,6 +88,7 @@ export function CanvasPane({ readOnly = false, fitRequest = 0 }: { readOnly?: bo
       selectedId={selectedId}
       cursorIds={cursorIds}
       readOnly={readOnly}
+      followTrace={followTrace}
       fitRequest={fitRequest}
       {...(initialViewport ? { initialViewport } : {})}
       {...callbacks}

@@ -50,7 +50,7 @@ export function EmbedApp({ error }: { error?: string }) {
         </div>
       ) : (
         <ErrorBoundary what="canvas">
-          <CanvasPane readOnly fitRequest={fitRequest} />
+          <CanvasPane readOnly fitRequest={fitRequest} followTrace="once-moved" />
         </ErrorBoundary>
       )}
       <TraceCaption />

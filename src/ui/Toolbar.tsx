@@ -47,7 +47,7 @@ export function Toolbar() {
           <circle cx="12" cy="12" r="10" fill="none" stroke="currentColor" strokeWidth="2" />
           <path d="M12 3 L14.5 12 L12 21 L9.5 12 Z" fill="currentColor" />
         </svg>{' '}
-        Portolan
+        <span className="brand-name">Portolan</span>
       </span>
       <SampleMenu />
       <button className="button" data-testid={TEST_IDS.openFiles} onClick={() => input.current?.click()}>
