@@ -101,7 +101,9 @@ export function FileTabs() {
                 onBlur={(e) => commitRename(name, e.currentTarget.value)}
               />
             ) : (
-              <span className="tab-name">{name}</span>
+              <span className="tab-name" title={name}>
+                {name}
+              </span>
             )}
             {(counts[name] ?? 0) > 0 && (
               <span className="tab-problems" data-testid={TEST_IDS.tabProblems} title="problems in this file">
