@@ -54,3 +54,23 @@ test.describe('a 1024 px window', () => {
     expect(await sidewaysScroll(page)).toBe(0);
   });
 });
+
+test('a 10,000-character name wraps or is cut with a tooltip, and never widens the page', async ({ app, page }) => {
+  await app.open();
+  const name = 'a'.repeat(10_000);
+  await app.editor.openTab('service.yaml');
+  await app.editor.replaceText(
+    `apiVersion: v1\nkind: Service\nmetadata:\n  name: ${name}\nspec:\n  selector: {app: x}\n  ports: [{port: 80}]\n`,
+  );
+  const box = app.canvas.box('Service').filter({ hasText: 'aaaaaaaa' });
+  await expect(box).toBeVisible();
+  expect((await box.boundingBox())!.width).toBeLessThan(600);
+  await box.click();
+  await expect(page.getByTestId('inspector')).toBeVisible();
+  await expect(app.editor.problem('K8S-SVC-NO-ENDPOINTS').first()).toBeVisible();
+  expect(await sidewaysScroll(page)).toBe(0);
+  for (const panel of ['editor-pane', 'inspector', 'problems']) {
+    const overflow = await page.getByTestId(panel).evaluate((el) => el.scrollWidth - el.clientWidth);
+    expect(overflow, panel).toBeLessThanOrEqual(1);
+  }
+});
