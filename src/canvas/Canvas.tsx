@@ -285,13 +285,18 @@ function FlowCanvas({
   const rects = useMemo(() => (graph ? absoluteRects(graph.nodes) : new Map<string, Rect>()), [graph]);
   const step = trace?.step ?? 0;
   const wasTracing = useRef(false);
+  const wasPlaying = useRef(false);
   useEffect(() => {
     const element = container.current;
     if (!view) {
       if (wasTracing.current) void fitView({ ...FIT, duration: 400 });
       wasTracing.current = false;
+      wasPlaying.current = false;
       return;
     }
+    // The request just played through to its last hop (not a step by hand).
+    const finished = wasPlaying.current && !trace?.playing && step === view.hopBoxes.length - 1;
+    wasPlaying.current = !!trace?.playing;
     if (!element) return;
     if (followTrace === 'once-moved' && step === 0 && !trace?.playing) return;
     // A new trace takes the keys: ←/→ step it, wherever the request was typed.
@@ -313,7 +318,15 @@ function FlowCanvas({
     if (!target) return;
     // After any fit already under way (the first fit of a new picture), so this one wins.
     const timer = setTimeout(() => void setViewport(target, { duration }), 30);
-    return () => clearTimeout(timer);
+    // Played to the end: after a moment on the answer, the camera eases back to the whole picture.
+    const back =
+      finished && whole && target !== whole
+        ? setTimeout(() => void setViewport(whole, { duration: duration ? 600 : 0 }), 1800)
+        : undefined;
+    return () => {
+      clearTimeout(timer);
+      if (back) clearTimeout(back);
+    };
   }, [view, step, rects, fitView, setViewport, followTrace, trace?.playing]);
 
   const onNodeClick: NodeMouseHandler<BoxNode> = (_, node) => latest.current.onSelectBox?.(node.data.box);

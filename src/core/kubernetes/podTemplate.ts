@@ -109,7 +109,7 @@ function readContainers(
     containers.push({
       name: name ?? `container-${index + 1}`,
       ...(image !== undefined ? { image } : {}),
-      ports: readContainerPorts(record.ports),
+      ports: readContainerPorts(record.ports, [...at, 'ports'], locate),
       env: readEnv(record.env, [...at, 'env'], references, locate),
       command: stringList(record.command),
       args: stringList(record.args),
@@ -119,9 +119,9 @@ function readContainers(
   return containers;
 }
 
-function readContainerPorts(raw: unknown): ContainerPort[] {
+function readContainerPorts(raw: unknown, path: PathSegment[], locate?: SpecLocator): ContainerPort[] {
   const ports: ContainerPort[] = [];
-  for (const item of listOf(raw)) {
+  for (const [index, item] of listOf(raw).entries()) {
     const record = asRecord(item);
     const containerPort = readPortNumber(record?.containerPort);
     if (!record || containerPort === undefined) continue;
@@ -132,6 +132,8 @@ function readContainerPorts(raw: unknown): ContainerPort[] {
       containerPort,
       protocol: readProtocol(record.protocol),
       ...(hostPort !== undefined ? { hostPort } : {}),
+      // The `containerPort:` line, which a trace's last hop shows in the editor.
+      ...(locate ? { span: locate([...path, index, 'containerPort']) } : {}),
     });
   }
   return ports;

@@ -39,6 +39,8 @@ export type ContainerPort = {
   containerPort: number;
   protocol: Protocol;
   hostPort?: number;
+  /** where `containerPort:` is written (the pod template's, for a generated pod) */
+  span?: SourceSpan;
 };
 
 export type Container = {

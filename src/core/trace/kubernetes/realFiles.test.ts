@@ -229,3 +229,12 @@ describe('ingress-nginx multi-tls: plain http to a TLS host is redirected (308) 
     expect(last(result).kind).toBe('container');
   });
 });
+
+describe('the last hop points at the line that answers', () => {
+  it('the seed: the container hop shows `containerPort: 8080` of the Deployment', () => {
+    const trace = traceRequest(topologyOf(...SEED), { url: 'https://api.hwangbogyumin.com/' });
+    const last = trace.hops.at(-1)!;
+    expect(last).toMatchObject({ kind: 'container', port: 8080 });
+    expect(last.span).toMatchObject({ file: 'seed__deployment.yaml', start: { line: 22 } });
+  });
+});

@@ -268,6 +268,8 @@ export function arriveAtPod(
     detail: portName ? `containerPort ${port} (${portName})` : `containerPort ${port}`,
     caption: `container ${answer.container.name} listens on ${port}${portName ? ` (port named ${portName})` : ''}`,
     objectId: pod.id,
+    // The line that answers: `containerPort: 8080` in the pod template.
+    ...(answer.declared?.span ? { span: answer.declared.span } : {}),
   };
   if (!answer.declared) {
     container.detail += ' (not declared)';
