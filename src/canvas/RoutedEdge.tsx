@@ -1,33 +1,9 @@
 import { BaseEdge, getBezierPath, type Edge, type EdgeProps } from '@xyflow/react';
 import { memo } from 'react';
-import type { Point } from '../layout/geometry';
+import { roundedPath, type Point } from '../layout/geometry';
 
 export type RoutedEdgeData = { points?: Point[]; labelAt?: Point };
 export type RoutedFlowEdge = Edge<RoutedEdgeData, 'routed'>;
-
-const CORNER = 8;
-
-/** An SVG path through orthogonal points, each corner rounded a little. */
-export function roundedPath(points: readonly Point[]): string {
-  if (points.length === 0) return '';
-  const parts = [`M${points[0]!.x},${points[0]!.y}`];
-  for (let k = 1; k < points.length; k++) {
-    const p = points[k]!;
-    const next = points[k + 1];
-    if (!next) {
-      parts.push(`L${p.x},${p.y}`);
-      continue;
-    }
-    const prev = points[k - 1]!;
-    const r = Math.min(CORNER, Math.hypot(p.x - prev.x, p.y - prev.y) / 2, Math.hypot(next.x - p.x, next.y - p.y) / 2);
-    const inX = p.x - Math.sign(p.x - prev.x) * r;
-    const inY = p.y - Math.sign(p.y - prev.y) * r;
-    const outX = p.x + Math.sign(next.x - p.x) * r;
-    const outY = p.y + Math.sign(next.y - p.y) * r;
-    parts.push(`L${inX},${inY}`, `Q${p.x},${p.y} ${outX},${outY}`);
-  }
-  return parts.join(' ');
-}
 
 /**
  * An arrow along the route the layout computed around the boxes; its label where the layout

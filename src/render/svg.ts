@@ -1,6 +1,7 @@
 import type { Trace } from '../core/trace/types';
 import type { PositionedGraph, PositionedNode } from '../layout/elkLayout';
-import type { ViewEdge } from '../layout/viewGraph';
+import { roundedPath } from '../layout/geometry';
+import type { RoutedEdge } from '../layout/routeEdges';
 import { paletteFor, roleColour, roleLook, type Palette, type Theme } from '../roles';
 import { fitText, type FontStyle } from './textFit';
 import {
@@ -286,7 +287,7 @@ function badgeMarkup(node: PositionedNode, rect: Rect, palette: Palette): { mark
 }
 
 function edgeMarkup(
-  edge: ViewEdge,
+  edge: RoutedEdge,
   graph: PositionedGraph,
   rects: Map<string, Rect>,
   obstacles: readonly Rect[],
@@ -306,7 +307,11 @@ function edgeMarkup(
   const x3 = backward ? to.x + to.width : to.x;
   const y3 = to.y + to.height / 2;
   const bend = Math.max(30, Math.abs(x3 - x0) / 2) * (backward ? -1 : 1);
-  const d = `M${num(x0)},${num(y0)} C${num(x0 + bend)},${num(y0)} ${num(x3 - bend)},${num(y3)} ${num(x3)},${num(y3)}`;
+  // The route the layout drew around the boxes, as the canvas draws it; a curve without one.
+  const routed = edge.points && edge.points.length >= 2 ? edge.points : undefined;
+  const d = routed
+    ? roundedPath(routed.map((p) => ({ x: Math.round(p.x * 100) / 100, y: Math.round(p.y * 100) / 100 })))
+    : `M${num(x0)},${num(y0)} C${num(x0 + bend)},${num(y0)} ${num(x3 - bend)},${num(y3)} ${num(x3)},${num(y3)}`;
   const onPath = scene?.pathEdges.has(edge.id) ?? false;
   const parts: string[] = [];
   if (onPath) {
@@ -323,9 +328,9 @@ function edgeMarkup(
     }),
   );
   if (edge.label) {
-    // The midpoint of the cubic: (P0 + 3·P1 + 3·P2 + P3) / 8, which here is the chord's midpoint.
-    const mx = (x0 + x3) / 2;
-    const my = (y0 + y3) / 2;
+    // Where the layout made room for it; else the midpoint of the cubic, here the chord's midpoint.
+    const mx = edge.labelAt?.x ?? (x0 + x3) / 2;
+    const my = edge.labelAt?.y ?? (y0 + y3) / 2;
     const label = fitText(edge.label, 180, FONT.edgeLabel);
     const w = label.length * FONT.edgeLabel.size * 0.61 + 8;
     const pill = { x: mx - w / 2, y: my - 8, width: w, height: 16 };
