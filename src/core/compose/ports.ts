@@ -1,22 +1,10 @@
-import type { Protocol } from '../model/topology';
+import type { ComposePublishedPort, Protocol } from '../model/topology';
 
 /**
  * One `ports` entry, parsed the way compose-go's ParsePortConfig and go-connections'
  * ParsePortSpec do: a short string may expand into several entries (ranges pair element-wise).
  */
-export type ParsedPort = {
-  /** undefined: all interfaces (0.0.0.0 and ::) */
-  hostIp?: string;
-  /** first host port; undefined: not published (the engine picks a free one) */
-  published?: number;
-  /** last host port of a dynamic range (`8000-9000:80`: any free port in it); absent for one port */
-  publishedEnd?: number;
-  target: number;
-  protocol: Protocol;
-  mode: 'ingress' | 'host';
-  name?: string;
-  appProtocol?: string;
-};
+export type ParsedPort = Omit<ComposePublishedPort, 'localOnly' | 'span'>;
 
 export type PortParse = { ports: ParsedPort[] } | { error: string };
 
