@@ -69,7 +69,8 @@ export type CanvasProps = {
   onTraceFinished?: () => void;
 };
 
-type Callbacks = Pick<
+/** What the canvas reports back to its owner. */
+export type CanvasCallbacks = Pick<
   CanvasProps,
   | 'onSelectBox'
   | 'onPaneClick'
@@ -198,7 +199,7 @@ function FlowCanvas({
 }: CanvasProps) {
   const { fitView, setViewport } = useReactFlow();
   // The latest callbacks, read when an event comes: the props may change on every render.
-  const latest = useRef<Callbacks>(callbacks);
+  const latest = useRef<CanvasCallbacks>(callbacks);
   useLayoutEffect(() => {
     latest.current = callbacks;
   });

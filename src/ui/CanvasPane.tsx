@@ -1,5 +1,5 @@
 import { useMemo, useState } from 'react';
-import { Canvas, type CanvasProps, type CanvasTrace } from '../canvas/Canvas';
+import { Canvas, type CanvasCallbacks, type CanvasTrace } from '../canvas/Canvas';
 import { traceView } from '../canvas/traceView';
 import { indexTopology, sourceOf } from '../core/model/topology';
 import { prefersReducedMotion } from '../state/environment';
@@ -15,21 +15,8 @@ const selectTracePlaying = (s: Store) => s.tracePlaying;
 const selectSelectedId = (s: Store) => s.selectedId;
 const selectCursorIds = (s: Store) => s.cursorIds;
 
-type CanvasCallbacks = Required<
-  Pick<
-    CanvasProps,
-    | 'onSelectBox'
-    | 'onPaneClick'
-    | 'onExpandStack'
-    | 'onCollapseStack'
-    | 'onTraceStep'
-    | 'onTraceFinished'
-    | 'onViewportChange'
-  >
->;
-
 /** What the canvas's events do to a store. */
-function canvasCallbacks(store: AppStore): CanvasCallbacks {
+function canvasCallbacks(store: AppStore): Required<CanvasCallbacks> {
   return {
     // Selects a box and shows its YAML (a generated pod shows its workload's); with no editor
     // on the page the reveal request simply waits unread.

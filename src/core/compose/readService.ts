@@ -1,3 +1,4 @@
+import type { SourceSpan } from '../model/source';
 import { diagnosticAt, type Diagnostic } from '../model/diagnostics';
 import type {
   ComposeContainerObj,
@@ -44,17 +45,15 @@ export function readService(service: Located): { facts: ServiceFacts; diagnostic
     if (!exposed.some((e) => e.port === port && e.protocol === protocol))
       exposed.push({ port, protocol, ...(span ? { span } : {}) });
   };
+  const invalidPort = (span: SourceSpan, message: string) =>
+    diagnostics.push(diagnosticAt(span, 'error', 'COMPOSE-PORT-INVALID', message));
   (Array.isArray(v.ports) ? v.ports : []).forEach((item, index) => {
     const span = entrySpan(service, 'ports', index);
     const parsed = parsePortEntry(item);
     if ('error' in parsed) {
-      diagnostics.push(
-        diagnosticAt(
-          span,
-          'error',
-          'COMPOSE-PORT-INVALID',
-          `Port ${JSON.stringify(item)} of service ${name} is not valid (${parsed.error}). Write [HOST_IP:][HOST:]CONTAINER[/PROTOCOL], e.g. "127.0.0.1:8080:80/tcp".`,
-        ),
+      invalidPort(
+        span,
+        `Port ${JSON.stringify(item)} of service ${name} is not valid (${parsed.error}). Write [HOST_IP:][HOST:]CONTAINER[/PROTOCOL], e.g. "127.0.0.1:8080:80/tcp".`,
       );
       return;
     }
@@ -67,14 +66,7 @@ export function readService(service: Located): { facts: ServiceFacts; diagnostic
     const span = entrySpan(service, 'expose', index);
     const parsed = parseExposeEntry(item);
     if ('error' in parsed) {
-      diagnostics.push(
-        diagnosticAt(
-          span,
-          'error',
-          'COMPOSE-PORT-INVALID',
-          `expose ${JSON.stringify(item)} of service ${name} is not a port (${parsed.error}).`,
-        ),
-      );
+      invalidPort(span, `expose ${JSON.stringify(item)} of service ${name} is not a port (${parsed.error}).`);
       return;
     }
     for (const p of parsed.ports) addExposed(p.port, p.protocol, span);
