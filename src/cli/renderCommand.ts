@@ -3,7 +3,6 @@ import type { AnalyzeOptions } from '../core/analyze';
 import type { SourceFile } from '../core/model/source';
 import { exportHtml, exportMermaid, exportTraceStill } from '../render/exports';
 import { renderFiles } from '../render/renderFiles';
-import { svgToPng } from './png';
 
 /**
  * `portolan render FILE... [-o OUT] [--trace URL] [--from NAME] [--nodes N] [--theme
@@ -85,6 +84,8 @@ export async function runRender(
   let note = '';
   if (format === 'png') {
     // A PNG cannot animate: a trace is drawn as it ends, packet on the last hop, last caption.
+    // resvg (a native module) loads only for a PNG, so every other command starts without it.
+    const { svgToPng } = await import('./png');
     const png = svgToPng(exportTraceStill(result.source) ?? result.svg);
     content = png.png;
     note = `, ${png.width}×${png.height} px${result.trace ? ', the trace as it ends' : ''}`;
