@@ -3,11 +3,10 @@
  * its peak memory is its own: prints one JSON line for bench/run.ts.
  */
 import { performance } from 'node:perf_hooks';
-import ELK from 'elkjs/lib/elk.bundled.js';
 import { analyze } from '../src/core/analyze';
-import { layoutWithElk } from '../src/layout/elkLayout';
 import { buildViewGraph } from '../src/layout/viewGraph';
 import { HOSTILE_INPUTS } from './hostileInputs';
+import { layoutForBench } from './layoutForBench';
 
 const input = HOSTILE_INPUTS.find((i) => i.name === process.argv[2]);
 if (!input) throw new Error(`no hostile input named ${process.argv[2]}`);
@@ -17,7 +16,7 @@ const started = performance.now();
 const analysis = analyze(files);
 const analyzed = performance.now();
 const graph = buildViewGraph(analysis.topology, analysis.diagnostics);
-const positioned = await layoutWithElk(new ELK(), graph);
+const positioned = await layoutForBench(graph);
 const done = performance.now();
 const codes = [...new Set(analysis.diagnostics.filter((d) => d.severity !== 'info').map((d) => d.code))];
 console.log(

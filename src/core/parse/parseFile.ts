@@ -276,9 +276,7 @@ function locateRange(
     let next: Node | null | undefined;
     let keyNode: Node | undefined;
     if (isMap(node)) {
-      const pair: Pair<unknown, unknown> | undefined = (node.items as unknown[]).find(
-        (p): p is Pair<unknown, unknown> => isPair(p) && keyText(p.key) === String(segment),
-      );
+      const pair = pairsByKey(node).get(String(segment));
       if (pair) {
         keyNode = isScalar(pair.key) ? pair.key : undefined;
         next = (pair.value as Node | null) ?? undefined;
@@ -292,6 +290,26 @@ function locateRange(
     node = next;
   }
   return best;
+}
+
+// Each map's pairs by key, made on the first lookup: a Compose file of 500 services is located
+// thousands of times, and a scan of its `services:` map each time made that quadratic. Keyed
+// by the parsed node, so it goes with the document (a memo, not state: the same node always
+// gives the same index).
+const pairIndexes = new WeakMap<object, Map<string, Pair<unknown, unknown>>>();
+
+function pairsByKey(map: { items: unknown[] }): Map<string, Pair<unknown, unknown>> {
+  let index = pairIndexes.get(map);
+  if (!index) {
+    index = new Map();
+    for (const p of map.items) {
+      if (!isPair(p)) continue;
+      const key = keyText(p.key);
+      if (!index.has(key)) index.set(key, p); // the first pair wins, as a scan would find it
+    }
+    pairIndexes.set(map, index);
+  }
+  return index;
 }
 
 function keyText(key: unknown): string {
