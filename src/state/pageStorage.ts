@@ -27,12 +27,14 @@ function pageRecords(): RecordStore | undefined {
   } catch {
     return undefined;
   }
-  // idb-keyval opens the database on first use; a database that cannot open rejects each call.
+  // idb-keyval opens the database on first use; a database that cannot open rejects each call,
+  // and a call that throws at once (an `indexedDB.open` the browser forbids) rejects too.
   const store = createStore(RECORDS_DATABASE, RECORDS_STORE);
+  const later = <T>(call: () => Promise<T>) => Promise.resolve().then(call);
   return {
-    getMany: (keys) => getMany(keys, store),
-    setMany: (entries) => setMany(entries, store),
-    delMany: (keys) => delMany(keys, store),
+    getMany: (keys) => later(() => getMany(keys, store)),
+    setMany: (entries) => later(() => setMany(entries, store)),
+    delMany: (keys) => later(() => delMany(keys, store)),
   };
 }
 
