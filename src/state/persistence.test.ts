@@ -243,6 +243,35 @@ describe('big files go to the record store (IndexedDB)', () => {
     expect(readSavedWorkspace(storage)?.files).toEqual([{ name: 'a.yaml', text: 'a2' }]);
   });
 
+  it('a new visitor sees the sample at once; saving waits for the database to say it holds nothing', async () => {
+    const storage = memoryStorage();
+    const store = createAppStore();
+    const restoring = restoreWorkspace(store, storage, memoryRecords());
+    expect(store.getState().files.map((f) => f.name)).toEqual(['deployment.yaml', 'service.yaml', 'ingress.yaml']);
+    expect(store.getState().restoring).toBeUndefined();
+    // Typed before the database answered: saved as soon as saving starts.
+    store.getState().setFileText('service.yaml', 'typed at once');
+    startPersistence(store, { storage }, await restoring);
+    expect(readSavedWorkspace(storage)?.files[1]).toEqual({ name: 'service.yaml', text: 'typed at once' });
+  });
+
+  it('an index in the database is found, with or without a note in localStorage', async () => {
+    for (const note of [true, false]) {
+      const storage = memoryStorage();
+      const records = memoryRecords();
+      const store = await openTab({ storage, records });
+      store.getState().replaceWorkspace([{ name: 'a.yaml', text: 'in the database' }]);
+      // Full: only a write that shrinks a value still fits (the note over the index).
+      storage.control.refuse = note ? /^portolan:file:|^portolan:workspace:index=\{/ : /./;
+      store.getState().setFileText('a.yaml', 'typed while full');
+      await settle();
+      expect(storage.data.get(INDEX_KEY)).toBe(note ? 'in-records' : undefined);
+      const next = createAppStore();
+      await restoreWorkspace(next, storage, records);
+      expect(next.getState().files).toEqual([{ name: 'a.yaml', text: 'typed while full' }]);
+    }
+  });
+
   it('without a usable record store, big files are saved in localStorage as before', async () => {
     const storage = memoryStorage();
     const records = memoryRecords();
@@ -330,6 +359,25 @@ describe('nothing typed is lost', () => {
     expect(first.getState().files).toEqual(expected);
     expect(second.getState().files).toEqual(expected);
     expect(readSavedWorkspace(storage)?.files).toEqual(expected);
+  });
+
+  it('a tab hears of a save before its localStorage shows it: no file reads as closed', async () => {
+    // Chromium brings another tab's view of localStorage up to date a little after a message.
+    const { storage, channels } = await twoTabs();
+    const blind = {
+      ...storage,
+      getItem: (key: string) => (key.startsWith('portolan:file:') ? null : storage.getItem(key)),
+    };
+    const late = createAppStore();
+    startPersistence(late, { storage: blind, channel: channels.channel(3) }, await restoreWorkspace(late, storage));
+    const first = await openTab({ storage, channel: channels.channel(4) });
+    first.getState().setFileText('a.yaml', 'a1');
+    first.getState().addFile('c.yaml', 'c');
+    expect(late.getState().files).toEqual([
+      { name: 'a.yaml', text: 'a1' },
+      { name: 'b.yaml', text: 'b0' },
+      { name: 'c.yaml', text: 'c' },
+    ]);
   });
 
   it('two tabs, one editing a huge file kept in the database: both edits survive', async () => {

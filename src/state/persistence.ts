@@ -24,6 +24,8 @@ export type Restored = {
   known: ReadonlyMap<string, KnownRecord>;
   /** the workspace came from an older Portolan's single save: write it in the new layout at once */
   legacy: boolean;
+  /** the files restore put in the store: anything typed since is saved as soon as saving starts */
+  shown?: readonly SourceFile[];
 };
 
 const NOTHING_RESTORED: Restored = { known: new Map(), legacy: false };
@@ -82,12 +84,23 @@ function applyRead(store: Settable, storage: StorageLike | undefined, saved: Sav
  * read, whole or in part, is kept aside (in storage and in the store, offered for download).
  */
 export function restoreWorkspace(
-  store: Settable,
+  store: Settable & { getState: () => Store },
   storage: StorageLike | undefined,
   records?: RecordStore,
 ): Restored | Promise<Restored> {
   const local = readSavedLocal(storage);
   if (local.kind === 'done') return applyRead(store, storage, local.read);
+  if (local.kind === 'index-in-records' && !local.marked) {
+    // No index in localStorage: a new visitor, nearly always, who sees the sample at once. The
+    // database is asked all the same (the index goes there when localStorage is full and even
+    // the note saying so could not be written), and saving waits for its answer.
+    applyRead(store, storage, { kind: 'none' });
+    const shown = store.getState().files;
+    if (!records) return { ...NOTHING_RESTORED, shown };
+    return completeRead(local, storage, records).then((read) =>
+      read.kind === 'none' ? { ...NOTHING_RESTORED, shown } : applyRead(store, storage, read),
+    );
+  }
   if (local.kind === 'index-in-records' && !records) return applyRead(store, storage, { kind: 'none' });
   store.setState({ restoring: 'Opening your saved workspace…' });
   return completeRead(local, storage, records).then((read) => {
@@ -96,8 +109,13 @@ export function restoreWorkspace(
   });
 }
 
-/** What a tab tells the others after each save: the index it wrote and the files whose text it wrote. */
-export type SavedMessage = { type: 'portolan:saved'; index: string; changed: string[] };
+/**
+ * What a tab tells the others after each save: the index it wrote, the files whose text it wrote,
+ * and the texts of those it wrote to localStorage. Another tab's view of localStorage is updated
+ * a little later than the message can arrive (Chromium syncs it between processes), so the small
+ * texts travel with the message; a big one is read from IndexedDB, whose write has committed.
+ */
+export type SavedMessage = { type: 'portolan:saved'; index: string; changed: string[]; texts: Record<string, string> };
 
 function isSavedMessage(message: unknown): message is SavedMessage {
   const m = message as Partial<SavedMessage> | null;
@@ -107,15 +125,17 @@ function isSavedMessage(message: unknown): message is SavedMessage {
     m.type === 'portolan:saved' &&
     typeof m.index === 'string' &&
     Array.isArray(m.changed) &&
-    m.changed.every((name) => typeof name === 'string')
+    m.changed.every((name) => typeof name === 'string') &&
+    typeof m.texts === 'object' &&
+    m.texts !== null &&
+    Object.values(m.texts).every((text) => typeof text === 'string')
   );
 }
 
-/** The same files with the same texts, in any order. */
-function sameFiles(a: readonly SourceFile[], b: readonly SourceFile[]): boolean {
-  if (a.length !== b.length) return false;
-  const texts = new Map(b.map((f) => [f.name, f.text]));
-  return a.every((f) => texts.get(f.name) === f.text);
+/** Whether `files` holds every one of `wanted`, with the same text. */
+function holdsAll(files: readonly SourceFile[], wanted: readonly SourceFile[]): boolean {
+  const texts = new Map(files.map((f) => [f.name, f.text]));
+  return wanted.every((f) => texts.get(f.name) === f.text);
 }
 
 type PersistedStore = {
@@ -168,7 +188,14 @@ export function startPersistence(
     if (store.getState().saveError !== undefined) store.setState({ saveError: undefined });
     if (result.changed.length > 0 || result.index !== lastPosted) {
       lastPosted = result.index;
-      channel?.post({ type: 'portolan:saved', index: result.index, changed: result.changed } satisfies SavedMessage);
+      const local = result.changed.filter((name) => writer.known.get(name)?.at === 'local');
+      const message: SavedMessage = {
+        type: 'portolan:saved',
+        index: result.index,
+        changed: result.changed,
+        texts: Object.fromEntries(local.map((name) => [name, texts.get(name)!])),
+      };
+      channel?.post(message);
     }
   };
 
@@ -200,7 +227,7 @@ export function startPersistence(
     if (SAVED_KEYS.every((key) => state[key] === previous[key])) return;
     save(state);
   });
-  if (legacy) save(store.getState());
+  if (legacy || (restored.shown && store.getState().files !== restored.shown)) save(store.getState());
 
   /** Another tab's save, its texts read: merged into ours. */
   const merge = (refs: readonly FileRef[], theirs: SourceFile[]) => {
@@ -217,8 +244,9 @@ export function startPersistence(
       merged.files.length === ours.length &&
       merged.files.every((f, i) => f === ours[i] || (f.name === ours[i]!.name && f.text === ours[i]!.text));
     if (same) {
-      // Nothing here changed, but storage may lack what only this tab holds (an edit to a file they closed).
-      if (!sameFiles(ours, theirs)) save(store.getState());
+      // Nothing here changed, but storage may lack what only this tab holds (an edit to a file
+      // they closed). What only they hold is theirs to keep: it is never written away from here.
+      if (!holdsAll(theirs, ours)) save(store.getState());
       return;
     }
     const activeFile = merged.files.some((f) => f.name === store.getState().activeFile)
@@ -231,7 +259,11 @@ export function startPersistence(
         ? {
             tabNotice:
               merged.conflicts
-                .map((c) => `${c.file} was also changed in another tab; its version is open here as ${c.keptAs}.`)
+                .map((c) =>
+                  c.moved === 'theirs'
+                    ? `${c.file} was also changed in another tab; its version is open here as ${c.keptAs}.`
+                    : `${c.file} was also changed in another tab; its version is now ${c.file}, and yours is open as ${c.keptAs}.`,
+                )
                 .join(' ') + ' Keep the one you want and close the other.',
           }
         : {}),
@@ -248,18 +280,22 @@ export function startPersistence(
     for (const ref of index.files) {
       // A file they did not write holds what this tab last knew storage to hold (its own writes included).
       const known = writer.known.get(ref.name);
-      if (!changed.has(ref.name) && known) texts.set(ref.name, known.text);
+      if (Object.hasOwn(message.texts, ref.name)) texts.set(ref.name, message.texts[ref.name]);
+      else if (!changed.has(ref.name) && known) texts.set(ref.name, known.text);
       else if (ref.at === 'records') fromRecords.push(ref.name);
       else
         try {
           texts.set(ref.name, storage?.getItem(fileKey(ref.name)));
         } catch {
-          // unreadable: treated as not there
+          // unreadable: see below
         }
     }
     const finish = () => {
+      const baseText = new Map(base.map((f) => [f.name, f.text]));
       const theirs = index.files.flatMap((ref) => {
-        const text = texts.get(ref.name);
+        // A file their index names is open there, even when its text cannot be read here yet:
+        // it stands at what this tab last knew of it, never read as closed.
+        const text = texts.get(ref.name) ?? writer.known.get(ref.name)?.text ?? baseText.get(ref.name);
         return typeof text === 'string' ? [{ name: ref.name, text }] : [];
       });
       merge(index.files, theirs);

@@ -3,6 +3,7 @@ import type { RecordStore, StorageLike } from './environment';
 import {
   assembleWorkspace,
   fileKey,
+  INDEX_IN_RECORDS,
   INDEX_KEY,
   LEGACY_WORKSPACE_KEY,
   parseIndex,
@@ -40,8 +41,11 @@ export type SavedRead =
 export type LocalRead =
   | { kind: 'done'; read: SavedRead }
   | { kind: 'needs-records'; index: Extract<ParsedIndex, { ok: true }>; indexText: string; texts: Map<string, unknown> }
-  /** no index in localStorage: there is none, or it had to go to the record store when localStorage was full */
-  | { kind: 'index-in-records' };
+  /**
+   * no index in localStorage: there is none, or it had to go to the record store when
+   * localStorage was full (`marked`: localStorage says so)
+   */
+  | { kind: 'index-in-records'; marked: boolean };
 
 /** How long start-up waits for the record store before opening without what it holds. */
 export const RECORDS_TIMEOUT_MS = 5000;
@@ -103,17 +107,18 @@ function readLegacy(text: string): SavedRead {
 
 /** Reads what localStorage holds of the saved workspace, synchronously. Never throws. */
 export function readSavedLocal(storage: StorageLike | undefined): LocalRead {
-  if (!storage) return { kind: 'index-in-records' };
+  if (!storage) return { kind: 'index-in-records', marked: false };
   let indexText: string | null;
   try {
     indexText = storage.getItem(INDEX_KEY);
   } catch {
-    return { kind: 'index-in-records' }; // localStorage blocked (privacy settings): the record store may still work
+    return { kind: 'index-in-records', marked: false }; // localStorage blocked: the record store may still work
   }
+  if (indexText === INDEX_IN_RECORDS) return { kind: 'index-in-records', marked: true };
   if (indexText) return readIndexText(storage, indexText);
   const legacy = getLocal(storage, LEGACY_WORKSPACE_KEY);
   if (legacy) return { kind: 'done', read: readLegacy(legacy) };
-  return { kind: 'index-in-records' };
+  return { kind: 'index-in-records', marked: false };
 }
 
 function readIndexText(storage: StorageLike | undefined, indexText: string): LocalRead {

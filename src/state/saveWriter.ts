@@ -1,7 +1,7 @@
 import type { Workspace } from '../workspace';
 import type { RecordStore, StorageLike } from './environment';
 import type { KnownRecord } from './readSaved';
-import { encodeIndex, fileKey, INDEX_KEY, LOCAL_FILE_LIMIT, type RecordPlace } from './savedLayout';
+import { encodeIndex, fileKey, INDEX_IN_RECORDS, INDEX_KEY, LOCAL_FILE_LIMIT, type RecordPlace } from './savedLayout';
 
 /**
  * Writes a workspace in the per-file layout (savedLayout.ts): only the files whose text differs
@@ -119,8 +119,9 @@ export function createWorkspaceWriter(
         for (const f of toRecords) known.set(f.name, { text: f.text, at: 'records' });
         if (!writeIndexLocally()) {
           // localStorage is full: the index goes to the record store, and the stale one in
-          // localStorage is removed (that needs no room), so start-up looks for it there.
-          storage?.removeItem?.(INDEX_KEY);
+          // localStorage becomes a note saying so (or, if even that is refused, goes: removing
+          // needs no room), so start-up looks for it there.
+          if (setLocal(INDEX_KEY, INDEX_IN_RECORDS) !== undefined) storage?.removeItem?.(INDEX_KEY);
           await records!.setMany([[INDEX_KEY, index]]);
           indexInRecords = true;
         }

@@ -10,6 +10,13 @@ import { CURRENT_WORKSPACE_VERSION, type Workspace, type WorkspaceTrace, type Wo
 /** The index: in localStorage, or in the record store when localStorage refuses it. */
 export const INDEX_KEY = 'portolan:workspace:index';
 
+/**
+ * What localStorage holds under `INDEX_KEY` when the index had to go to the record store: a
+ * returning user then waits for the database instead of seeing the sample. (Shrinking a value
+ * needs no room, so this is written even when localStorage is full.)
+ */
+export const INDEX_IN_RECORDS = 'in-records';
+
 /** The whole-workspace save of Portolan before per-file saving; read once and moved to the index layout. */
 export const LEGACY_WORKSPACE_KEY = 'portolan:workspace:v1';
 

@@ -6,7 +6,7 @@ import type { RecordStore, StorageLike, TabChannel } from './environment';
  * once, as BroadcastChannel would (a little later) between real tabs.
  */
 
-/** localStorage as a map; `refuse` makes every write (or those whose key it matches) throw a quota error. */
+/** localStorage as a map; `refuse` makes the writes whose `key=value` it matches throw a quota error. */
 export function memoryStorage(initial: Record<string, string> = {}) {
   const data = new Map(Object.entries(initial));
   const writes: string[] = [];
@@ -17,7 +17,7 @@ export function memoryStorage(initial: Record<string, string> = {}) {
     control,
     getItem: (key) => data.get(key) ?? null,
     setItem: (key, value) => {
-      if (control.refuse?.test(key))
+      if (control.refuse?.test(`${key}=${value}`))
         throw Object.assign(new Error('exceeded the quota'), { name: 'QuotaExceededError' });
       writes.push(key);
       data.set(key, String(value));
@@ -53,17 +53,28 @@ export function memoryRecords(initial: Record<string, unknown> = {}) {
   return records;
 }
 
-/** Channels between tabs: what one posts, every other one hears, unless the network is paused. */
+/**
+ * Channels between tabs: what one posts, every other one hears, in the order posted (as a
+ * BroadcastChannel keeps each sender's order), unless the network is paused.
+ */
 export function memoryChannels() {
   const listeners = new Map<number, Set<(message: unknown) => void>>();
-  const network = { paused: false, held: [] as { from: number; message: unknown }[] };
-  const deliver = (from: number, message: unknown) => {
-    for (const [id, set] of listeners) if (id !== from) for (const listener of set) listener(message);
+  const network = { paused: false };
+  const queue: { from: number; message: unknown }[] = [];
+  let delivering = false;
+  const pump = () => {
+    if (delivering) return;
+    delivering = true;
+    while (!network.paused && queue.length > 0) {
+      const { from, message } = queue.shift()!;
+      for (const [id, set] of listeners) if (id !== from) for (const listener of set) listener(message);
+    }
+    delivering = false;
   };
   const channel = (id: number): TabChannel => ({
     post: (message) => {
-      if (network.paused) network.held.push({ from: id, message });
-      else deliver(id, message);
+      queue.push({ from: id, message });
+      pump();
     },
     listen: (listener) => {
       const set = listeners.get(id) ?? new Set();
@@ -72,10 +83,10 @@ export function memoryChannels() {
       return () => set.delete(listener);
     },
   });
-  /** Delivers what was posted while paused, in order. */
+  /** Delivers what was posted while paused, in order, and what that makes the tabs post. */
   const resume = () => {
     network.paused = false;
-    for (const { from, message } of network.held.splice(0)) deliver(from, message);
+    pump();
   };
   return { channel, network, resume };
 }
