@@ -102,7 +102,7 @@ test.describe('saved file by file: big files in IndexedDB, small ones in localSt
       .toBe(true);
     await expect(page.getByTestId(SAVE_IDS.saveError)).toHaveCount(0);
     // localStorage keeps at most a note that the index is in IndexedDB.
-    expect(await page.evaluate((key) => localStorage.getItem(key), SAVED_INDEX_KEY)).not.toMatch(/^\{/);
+    expect((await page.evaluate((key) => localStorage.getItem(key), SAVED_INDEX_KEY)) ?? '').not.toMatch(/^\{/);
 
     await page.reload();
     await expect(app.editor.tab('service.yaml')).toBeVisible();
