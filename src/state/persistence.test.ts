@@ -215,9 +215,16 @@ describe('big files go to the record store (IndexedDB)', () => {
     expect(restoring).toBeInstanceOf(Promise);
     expect(next.getState().files).toEqual([]);
     expect(next.getState().restoring).toBeTruthy();
-    await restoring;
+    next.getState().addFile('typed-meanwhile.yaml', 'kind: Pod');
+    startPersistence(next, { storage, records }, await restoring);
     expect(next.getState().restoring).toBeUndefined();
-    expect(next.getState().files.map((f) => f.name)).toEqual(['small.yaml', 'huge.yaml']);
+    expect(readSavedWorkspace(storage)).toBeUndefined(); // a file is in the database: not readable synchronously
+    expect((await loadSavedWorkspace({ storage, records }))?.files.map((f) => f.name)).toEqual([
+      'small.yaml',
+      'huge.yaml',
+      'typed-meanwhile.yaml',
+    ]);
+    expect(next.getState().files.map((f) => f.name)).toEqual(['small.yaml', 'huge.yaml', 'typed-meanwhile.yaml']);
     expect(next.getState().files[1]!.text).toBe(BIG);
   });
 

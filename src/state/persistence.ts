@@ -1,5 +1,5 @@
 import { DEFAULT_SAMPLE } from '../samples';
-import type { Workspace } from '../workspace';
+import { mergeFiles, type Workspace } from '../workspace';
 import type { SourceFile } from '../core/model/source';
 import type { RecordStore, StorageLike, TabChannel } from './environment';
 import { EMPTY_TAB_NAME } from './filesSlice';
@@ -104,8 +104,13 @@ export function restoreWorkspace(
   if (local.kind === 'index-in-records' && !records) return applyRead(store, storage, { kind: 'none' });
   store.setState({ restoring: 'Opening your saved workspace…' });
   return completeRead(local, storage, records).then((read) => {
+    // A tab opened (and typed in) while the database was read is kept beside the saved ones.
+    const typed = store.getState().files.filter((f) => f.text !== '');
     store.setState({ restoring: undefined });
-    return applyRead(store, storage, read);
+    const restored = applyRead(store, storage, read);
+    const shown = store.getState().files;
+    if (typed.length > 0) store.setState({ files: mergeFiles(shown, typed, store.getState().activeFile).files });
+    return { ...restored, shown };
   });
 }
 
