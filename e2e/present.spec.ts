@@ -1,6 +1,7 @@
 import { TEST_IDS } from '../src/testIds';
 import { expect, test } from './fixtures';
 import { PresentPage } from './pages/PresentPage';
+import { savedFiles } from './pages/savedWorkspace';
 
 const K8S_LAYERS = ['internet', 'ingress', 'service', 'pods', 'nodes', 'controlPlane'];
 
@@ -30,7 +31,7 @@ test('presentation mode builds the cluster up layer by layer, then steps the tra
   // Work in progress the presentation must leave alone: an edit, a trace in the bar.
   await app.editFile('service.yaml', 'port: 80 # internal port', 'port: 80 # internal port (kept)');
   await app.trace.url.fill('https://api.hwangbogyumin.com/');
-  const savedBefore = await page.evaluate(() => localStorage.getItem('portolan:workspace:v1'));
+  const savedBefore = await savedFiles(page);
 
   const present = new PresentPage(page);
   await present.openFromToolbar();
@@ -76,7 +77,7 @@ test('presentation mode builds the cluster up layer by layer, then steps the tra
   await app.editor.openTab('service.yaml');
   expect(await app.editor.text()).toContain('port: 80 # internal port (kept)');
   await expect(app.trace.url).toHaveValue('https://api.hwangbogyumin.com/');
-  expect(await page.evaluate(() => localStorage.getItem('portolan:workspace:v1'))).toBe(savedBefore);
+  expect(await savedFiles(page)).toEqual(savedBefore);
 });
 
 test('break it: each mistake changes the outcome of the trace, and undo restores it', async ({ app, page }) => {

@@ -1,23 +1,20 @@
-import type { Page } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import { SAVE_IDS, TEST_IDS } from '../src/testIds';
 import { expect, test } from './fixtures';
 import { AppPage } from './pages/AppPage';
+import { savedFiles } from './pages/savedWorkspace';
 
-const WORKSPACE_KEY = 'portolan:workspace:v1';
 const service = (name: string, type = 'ClusterIP') =>
   `apiVersion: v1\nkind: Service\nmetadata:\n  name: ${name}\nspec:\n  type: ${type}\n  selector:\n    app: ${name}\n  ports:\n    - port: 80\n`;
 
-/** The workspace as saved in this page's localStorage. */
-async function savedFiles(page: Page): Promise<{ name: string; text: string }[]> {
-  const text = await page.evaluate((key) => localStorage.getItem(key), WORKSPACE_KEY);
-  return text ? (JSON.parse(text) as { files: { name: string; text: string }[] }).files : [];
-}
-
 test.describe('nothing typed is lost, nothing hangs', () => {
   test('full storage: a lasting warning, and the workspace downloads as .portolan.json', async ({ app, page }) => {
+    // Both places are full: localStorage, and IndexedDB where big files (and the overflow) go.
     await page.addInitScript(() => {
       Storage.prototype.setItem = () => {
+        throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+      };
+      IDBObjectStore.prototype.put = () => {
         throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
       };
     });

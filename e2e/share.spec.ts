@@ -3,19 +3,11 @@ import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
 import { AppPage } from './pages/AppPage';
+import { SAVED_INDEX_KEY, savedFiles } from './pages/savedWorkspace';
 import { EmbedFrame, SharePage } from './pages/SharePage';
 import { TRACE_IDS } from '../src/testIds';
 
 const API = 'https://api.hwangbogyumin.com/';
-const SAVE_KEY = 'portolan:workspace:v1';
-
-type Saved = { files: { name: string; text: string }[] };
-
-/** The files the app saved locally. */
-async function savedFiles(page: Page): Promise<Saved['files']> {
-  const text = await page.evaluate((key) => localStorage.getItem(key), SAVE_KEY);
-  return (JSON.parse(text ?? '{"files":[]}') as Saved).files;
-}
 
 /** Every file of the open workspace, as the editor shows it, tab by tab. */
 async function editorFiles(app: AppPage): Promise<{ name: string; text: string }[]> {
@@ -59,7 +51,7 @@ test('a share link opened in a fresh browser restores the same files, trace and 
   await expect(opened.trace.url).toHaveValue(API);
   expect(await editorFiles(opened)).toEqual(files);
   // A link opens in memory: nothing is saved in the fresh browser.
-  expect(await other.evaluate((key) => localStorage.getItem(key), SAVE_KEY)).toBeNull();
+  expect(await other.evaluate((key) => localStorage.getItem(key), SAVED_INDEX_KEY)).toBeNull();
   expect(errors).toEqual([]);
   await context.close();
 });

@@ -1,6 +1,7 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import type { MatchMedia, StorageLike } from './state/environment';
+import type { MatchMedia } from './state/environment';
+import { openPageStorage } from './state/pageStorage';
 import { planStart, startMode, storeOptionsFor } from './state/startModes';
 import { createAppStore } from './state/store';
 import { StoreProvider } from './state/StoreProvider';
@@ -10,14 +11,6 @@ import { readUrlParams } from './workspace';
 import { chooseStartMode } from './workspace/startMode';
 import './ui/styles.css';
 
-function localStorageOrNone(): StorageLike | undefined {
-  try {
-    return window.localStorage;
-  } catch {
-    return undefined; // blocked by privacy settings: nothing is saved
-  }
-}
-
 installPalette(document);
 
 const matchMedia: MatchMedia | undefined = window.matchMedia ? (query) => window.matchMedia(query) : undefined;
@@ -25,9 +18,9 @@ const matchMedia: MatchMedia | undefined = window.matchMedia ? (query) => window
 // The URL says which app starts; this is the only place that reads it or touches the page's globals.
 const href = window.location.href;
 const plan = planStart(chooseStartMode(href), readUrlParams(href), href);
-const localStorage = localStorageOrNone();
-const store = createAppStore(storeOptionsFor(plan, { localStorage, matchMedia }));
-startMode(store, plan, { ...(localStorage ? { localStorage } : {}) });
+const page = openPageStorage();
+const store = createAppStore(storeOptionsFor(plan, { ...page, ...(matchMedia ? { matchMedia } : {}) }));
+startMode(store, plan, page);
 
 // Another link pasted into the address bar changes only the fragment: start again from it.
 window.addEventListener('hashchange', () => window.location.reload());
@@ -35,7 +28,13 @@ window.addEventListener('hashchange', () => window.location.reload());
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
     <StoreProvider store={store}>
-      <StartApp plan={plan} {...(localStorage ? { storage: localStorage } : {})} />
+      <StartApp
+        plan={plan}
+        places={{
+          ...(page.localStorage ? { storage: page.localStorage } : {}),
+          ...(page.records ? { records: page.records } : {}),
+        }}
+      />
     </StoreProvider>
   </StrictMode>,
 );

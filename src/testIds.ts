@@ -133,4 +133,5 @@ export const SAVE_IDS = {
   downloadWorkspace: 'save-download-workspace',
   tabNotice: 'tab-notice',
   setAside: 'save-set-aside',
+  restoring: 'save-restoring',
 } as const;

@@ -2,8 +2,7 @@ import { suggestTraceUrls } from '../core/trace';
 import { stageGraph } from '../layout/stageGraph';
 import { SAMPLES } from '../samples';
 import type { Workspace } from '../workspace';
-import type { StorageLike } from './environment';
-import { readSavedWorkspace } from './persistence';
+import { loadSavedWorkspace, type SavePlaces } from './persistence';
 import { startPipeline } from './pipeline';
 import { createAppStore, type AppStore, type Store } from './store';
 import { stateOfWorkspace, workspaceOf } from './workspaceState';
@@ -24,7 +23,7 @@ export function presentationSourceOf(state: Store): Workspace {
  * What `?present` shows: the sample `sample=NAME` names, else the saved workspace (read, never
  * written), else the first sample.
  */
-export function presentationSourceFromPage(url: string, storage: StorageLike | undefined): Workspace {
+export async function presentationSourceFromPage(url: string, places: SavePlaces): Promise<Workspace> {
   let sampleId: string | null = null;
   try {
     sampleId = new URL(url).searchParams.get('sample');
@@ -32,7 +31,7 @@ export function presentationSourceFromPage(url: string, storage: StorageLike | u
     // not a URL: the saved workspace
   }
   const sample = SAMPLES.find((s) => s.id === sampleId);
-  const saved = sample ? undefined : readSavedWorkspace(storage);
+  const saved = sample ? undefined : await loadSavedWorkspace(places);
   if (saved) return saved;
   const files = (sample ?? SAMPLES[0]!).files;
   const base = workspaceOf(createAppStore().getState());

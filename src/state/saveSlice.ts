@@ -9,6 +9,8 @@ export type SaveSlice = {
   tabNotice?: string;
   /** a saved workspace that could not be read (whole or in part), kept for download */
   setAside?: { text: string; reason: string };
+  /** set while the saved workspace is read from the browser's database; the store holds no file yet */
+  restoring?: string;
   dismissTabNotice: () => void;
   dismissSetAside: () => void;
 };

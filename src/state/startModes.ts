@@ -1,15 +1,23 @@
 import { DEFAULT_SAMPLE, SAMPLES } from '../samples';
 import { decodeShareFragment, DEFAULT_VIEW, type UrlParams, type Workspace } from '../workspace';
 import type { StartMode } from '../workspace/startMode';
-import type { MatchMedia, StorageLike } from './environment';
-import { restoreWorkspace, startPersistence } from './persistence';
+import type { MatchMedia, RecordStore, StorageLike, TabChannel } from './environment';
+import { restoreWorkspace, startPersistence, type Restored } from './persistence';
 import { presentationSourceFromPage, startPresentation, urlWithoutPresent } from './presentation';
 import { startPipeline } from './pipeline';
 import type { AppStore, AppStoreOptions, Store } from './store';
 import { stateOfWorkspace } from './workspaceState';
 
-/** What the page offers a store: its localStorage (when it can be used) and its media queries. */
-export type PageEnvironment = { localStorage?: StorageLike; matchMedia?: MatchMedia };
+/**
+ * What the page offers a store: its localStorage (when it can be used), its IndexedDB (as a
+ * record store), the channel to its other tabs, and its media queries.
+ */
+export type PageEnvironment = {
+  localStorage?: StorageLike;
+  records?: RecordStore;
+  channel?: TabChannel;
+  matchMedia?: MatchMedia;
+};
 
 /**
  * What to start, once the URL is read and any link in it decoded. A link that cannot be opened
@@ -116,8 +124,11 @@ export function planStart(mode: StartMode, params: UrlParams, url = ''): StartPl
  * opens in memory, so it can never overwrite the user's local work.
  */
 export function storeOptionsFor(mode: { kind: StartMode['kind'] }, page: PageEnvironment): AppStoreOptions {
+  const workspace = mode.kind === 'workspace';
   return {
-    ...(mode.kind === 'workspace' && page.localStorage ? { storage: page.localStorage } : {}),
+    ...(workspace && page.localStorage ? { storage: page.localStorage } : {}),
+    ...(workspace && page.records ? { records: page.records } : {}),
+    ...(workspace && page.channel ? { channel: page.channel } : {}),
     ...(page.matchMedia ? { matchMedia: page.matchMedia } : {}),
   };
 }
@@ -138,22 +149,41 @@ function traceWhenAnalysed(store: AppStore, step: number, play: boolean): () => 
   return unsubscribe;
 }
 
-/** The workspace: restore the saved files (or the first sample), save every change, analyse. */
+/**
+ * The workspace: restore the saved files (or the first sample), save every change, analyse. When
+ * some saved files are in the browser's database, the URL's settings and the saving wait for them.
+ */
 function startWorkspace(store: AppStore, params: UrlParams): () => void {
-  restoreWorkspace(store, store.env.storage);
-  const { theme, nodeCount, viewMode, trace } = params;
-  store.setState({
-    ...(theme ? { theme } : {}),
-    ...(nodeCount ? { nodeCount } : {}),
-    ...(viewMode ? { viewMode } : {}),
-    ...(trace ? { traceUrl: trace.url, traceFrom: trace.from } : {}),
-  });
-  const stopTrace = trace ? traceWhenAnalysed(store, 0, true) : () => {};
-  const stopPersistence = startPersistence(store, store.env.storage);
+  const { storage, records, channel } = store.env;
+  let stopped = false;
+  let stopRestored = () => {};
+  const begin = (restored: Restored) => {
+    if (stopped) return;
+    const { theme, nodeCount, viewMode, trace } = params;
+    store.setState({
+      ...(theme ? { theme } : {}),
+      ...(nodeCount ? { nodeCount } : {}),
+      ...(viewMode ? { viewMode } : {}),
+      ...(trace ? { traceUrl: trace.url, traceFrom: trace.from } : {}),
+    });
+    const stopTrace = trace ? traceWhenAnalysed(store, 0, true) : () => {};
+    const stopPersistence = startPersistence(
+      store,
+      { ...(storage ? { storage } : {}), ...(records ? { records } : {}), ...(channel ? { channel } : {}) },
+      restored,
+    );
+    stopRestored = () => {
+      stopTrace();
+      stopPersistence();
+    };
+  };
+  const restored = restoreWorkspace(store, storage, records);
+  if (restored instanceof Promise) void restored.then(begin);
+  else begin(restored);
   const stopPipeline = startPipeline(store);
   return () => {
-    stopTrace();
-    stopPersistence();
+    stopped = true;
+    stopRestored();
     stopPipeline();
   };
 }
@@ -180,11 +210,23 @@ export function startMode(store: AppStore, plan: StartPlan, page?: PageEnvironme
       return startInMemory(store, plan.workspace, false);
     case 'embed':
       return startInMemory(store, plan.workspace, plan.params.autoplay);
-    case 'present':
-      return startPresentation(
-        store,
-        plan.workspace ?? presentationSourceFromPage(plan.workspaceUrl, page?.localStorage),
-      );
+    case 'present': {
+      if (plan.workspace) return startPresentation(store, plan.workspace);
+      // The saved workspace may have files in the browser's database: it is read first.
+      let stopped = false;
+      let stop = () => {};
+      const places = {
+        ...(page?.localStorage ? { storage: page.localStorage } : {}),
+        ...(page?.records ? { records: page.records } : {}),
+      };
+      void presentationSourceFromPage(plan.workspaceUrl, places).then((source) => {
+        if (!stopped) stop = startPresentation(store, source);
+      });
+      return () => {
+        stopped = true;
+        stop();
+      };
+    }
     default:
       return startWorkspace(store, plan.params);
   }

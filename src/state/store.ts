@@ -20,6 +20,8 @@ export function createAppStore(options: AppStoreOptions = {}): AppStore {
   const env: StoreEnvironment = {
     clock: options.clock ?? systemClock,
     ...(options.storage ? { storage: options.storage } : {}),
+    ...(options.records ? { records: options.records } : {}),
+    ...(options.channel ? { channel: options.channel } : {}),
     ...(options.matchMedia ? { matchMedia: options.matchMedia } : {}),
   };
   const api = createStore<Store>()((...a) => ({

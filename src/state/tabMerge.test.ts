@@ -23,7 +23,15 @@ describe('mergeTabFiles', () => {
       [f('a.yaml', 'ours')],
       [f('a.yaml', 'theirs')],
       [f('a.yaml', 'ours'), f('a-2.yaml', 'theirs')],
-      [{ file: 'a.yaml', keptAs: 'a-2.yaml' }],
+      [{ file: 'a.yaml', keptAs: 'a-2.yaml', moved: 'theirs' }],
+    ],
+    [
+      'both edited the same file differently, theirs sorting first: theirs keeps the name, ours beside it',
+      [f('a.yaml', '1')],
+      [f('a.yaml', 'zz ours')],
+      [f('a.yaml', 'aa theirs')],
+      [f('a.yaml', 'aa theirs'), f('a-2.yaml', 'zz ours')],
+      [{ file: 'a.yaml', keptAs: 'a-2.yaml', moved: 'ours' }],
     ],
     [
       'they opened a file',

@@ -1,14 +1,18 @@
 import type { SourceFile } from '../core/model/source';
 import { freeName } from '../workspace';
 
-/** What a merge did that the user must be told of: a file both tabs changed. */
-export type MergeConflict = { file: string; keptAs: string };
+/**
+ * What a merge did that the user must be told of: a file both tabs changed, and the name the
+ * version that had to move got (`ours`: this tab's edit moved; else the other tab's).
+ */
+export type MergeConflict = { file: string; keptAs: string; moved: 'ours' | 'theirs' };
 
 /**
  * Merges the files another tab saved (`theirs`) into this tab's (`ours`), file by file, against
  * `base`: the files as this tab last read them from storage. A file only one side changed takes
- * that side; one both changed keeps ours and adds theirs beside it as `name-2.yaml`, so no edit
- * is ever overwritten in silence. `written` holds the texts this tab saved since `base`: theirs
+ * that side; one both changed keeps both, the second beside the first as `name-2.yaml`, so no
+ * edit is ever overwritten in silence. Which version keeps the name depends on the texts alone
+ * (the one that sorts first): two tabs that each merge the other's save end with the same files. `written` holds the texts this tab saved since `base`: theirs
  * being one of them means the other tab has merely caught up with us.
  */
 export function mergeTabFiles(
@@ -23,7 +27,7 @@ export function mergeTabFiles(
   const theirTexts = new Set(theirs.map((f) => f.text));
   const files: SourceFile[] = [];
   const conflicts: MergeConflict[] = [];
-  const extra: SourceFile[] = [];
+  const extra: (SourceFile & { moved: MergeConflict['moved'] })[] = [];
 
   for (const file of ours) {
     const was = baseText.get(file.name);
@@ -39,9 +43,12 @@ export function mergeTabFiles(
     if (!theirsChanged || their === file.text) files.push(file);
     // Ours is already among theirs (they merged it in, under another name): nothing is lost.
     else if (!oursChanged || theirTexts.has(file.text)) files.push({ name: file.name, text: their });
-    else {
+    else if (file.text <= their) {
       files.push(file);
-      extra.push({ name: file.name, text: their });
+      extra.push({ name: file.name, text: their, moved: 'theirs' });
+    } else {
+      files.push({ name: file.name, text: their });
+      extra.push({ name: file.name, text: file.text, moved: 'ours' });
     }
   }
   for (const file of theirs) {
@@ -51,7 +58,7 @@ export function mergeTabFiles(
   for (const file of extra) {
     const keptAs = freeName(files, file.name);
     files.push({ name: keptAs, text: file.text });
-    conflicts.push({ file: file.name, keptAs });
+    conflicts.push({ file: file.name, keptAs, moved: file.moved });
   }
   return { files, conflicts };
 }

@@ -5,7 +5,12 @@ import { workspaceOf } from '../state/workspaceState';
 import { SAVE_IDS } from '../testIds';
 import { encodeWorkspace } from '../workspace';
 
-const selectWarnings = (s: Store) => ({ saveError: s.saveError, tabNotice: s.tabNotice, setAside: s.setAside });
+const selectWarnings = (s: Store) => ({
+  saveError: s.saveError,
+  tabNotice: s.tabNotice,
+  setAside: s.setAside,
+  restoring: s.restoring,
+});
 
 /** Offers text as a file download (through a blob: link, so nothing leaves the browser). */
 function download(name: string, text: string, type = 'application/json') {
@@ -21,14 +26,20 @@ function download(name: string, text: string, type = 'application/json') {
 
 /**
  * What the user must know about their saved work, shown until it is resolved: a failed save
- * (with the workspace to download), a merge with another tab, a saved state that could not be read.
+ * (with the workspace to download), a merge with another tab, a saved state that could not be
+ * read, and, while big files are read from the browser's database, that the workspace is opening.
  */
 export function SaveWarnings() {
   const store = useStoreApi();
-  const { saveError, tabNotice, setAside } = useAppStore(useShallow(selectWarnings));
-  if (!saveError && !tabNotice && !setAside) return null;
+  const { saveError, tabNotice, setAside, restoring } = useAppStore(useShallow(selectWarnings));
+  if (!saveError && !tabNotice && !setAside && !restoring) return null;
   return (
     <div className="save-warnings">
+      {restoring && (
+        <div className="save-warning is-status" role="status" data-testid={SAVE_IDS.restoring}>
+          <span>{restoring}</span>
+        </div>
+      )}
       {saveError && (
         <div className="save-warning" role="alert" data-testid={SAVE_IDS.saveError}>
           <span>

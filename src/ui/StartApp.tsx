@@ -1,4 +1,4 @@
-import type { StorageLike } from '../state/environment';
+import type { SavePlaces } from '../state/persistence';
 import type { StartPlan } from '../state/startModes';
 import { App } from './App';
 import { EmbedApp } from './EmbedApp';
@@ -7,7 +7,7 @@ import { LinkBanner, StartNotice } from './StartBanner';
 import './share.css';
 
 /** The app a start plan asks for: the workspace, a shared link above its banner, an embed or a presentation. */
-export function StartApp({ plan, storage }: { plan: StartPlan; storage?: StorageLike }) {
+export function StartApp({ plan, places = {} }: { plan: StartPlan; places?: SavePlaces }) {
   switch (plan.kind) {
     case 'embed':
       return <EmbedApp {...(plan.error ? { error: plan.error } : {})} />;
@@ -16,7 +16,7 @@ export function StartApp({ plan, storage }: { plan: StartPlan; storage?: Storage
     case 'link':
       return (
         <div className="shell">
-          <LinkBanner {...(storage ? { storage } : {})} {...(plan.notice ? { notice: plan.notice } : {})} />
+          <LinkBanner places={places} {...(plan.notice ? { notice: plan.notice } : {})} />
           <App />
         </div>
       );

@@ -1,6 +1,6 @@
 import { useState } from 'react';
-import type { StorageLike } from '../state/environment';
 import { keepCopyInLocalWorkspace } from '../state/keepCopy';
+import type { SavePlaces } from '../state/persistence';
 import { useStoreApi } from '../state/StoreProvider';
 import { shareableWorkspaceOf } from '../state/workspaceState';
 import { SHARE_IDS } from '../testIds';
@@ -15,11 +15,11 @@ function openMyWorkspace() {
  * Above a shared link: it is not the user's workspace, which is one click away, and can be kept
  * (its files added to the local workspace as new tabs; no local file is replaced).
  */
-export function LinkBanner({ storage, notice }: { storage?: StorageLike; notice?: string }) {
+export function LinkBanner({ places, notice }: { places: SavePlaces; notice?: string }) {
   const store = useStoreApi();
   const [problem, setProblem] = useState<string>();
-  const keepCopy = () => {
-    const result = keepCopyInLocalWorkspace(storage, shareableWorkspaceOf(store.getState()));
+  const keepCopy = async () => {
+    const result = await keepCopyInLocalWorkspace(places, shareableWorkspaceOf(store.getState()));
     if (result.ok) openMyWorkspace();
     else setProblem(result.message);
   };
@@ -37,7 +37,7 @@ export function LinkBanner({ storage, notice }: { storage?: StorageLike; notice?
         className="button"
         data-testid={SHARE_IDS.keepCopy}
         title="Adds this link's files to your workspace as new tabs; none of your files is replaced"
-        onClick={keepCopy}
+        onClick={() => void keepCopy()}
       >
         Keep a copy in my workspace
       </button>
