@@ -63,6 +63,9 @@ export type CanvasProps = {
   onPaneClick?: () => void;
   onExpandStack?: (stackId: string) => void;
   onCollapseStack?: (stackId: string) => void;
+  /** a namespace, worker node or network is to be closed into one box, or opened again */
+  onCloseGroup?: (groupId: string) => void;
+  onOpenGroup?: (groupId: string) => void;
   /** the playing packet reached hop `hop` */
   onTraceStep?: (hop: number) => void;
   /** the playing packet reached the last hop */
@@ -76,6 +79,8 @@ export type CanvasCallbacks = Pick<
   | 'onPaneClick'
   | 'onExpandStack'
   | 'onCollapseStack'
+  | 'onCloseGroup'
+  | 'onOpenGroup'
   | 'onTraceStep'
   | 'onTraceFinished'
   | 'onViewportChange'
@@ -210,6 +215,8 @@ function FlowCanvas({
       readOnly,
       expandStack: (id) => latest.current.onExpandStack?.(id),
       collapseStack: (id) => latest.current.onCollapseStack?.(id),
+      closeGroup: (id) => latest.current.onCloseGroup?.(id),
+      openGroup: (id) => latest.current.onOpenGroup?.(id),
     }),
     [readOnly],
   );

@@ -30,6 +30,8 @@ function canvasCallbacks(store: AppStore): Required<CanvasCallbacks> {
     onPaneClick: () => store.getState().select(undefined),
     onExpandStack: (id) => store.getState().expandStack(id),
     onCollapseStack: (id) => store.getState().collapseStack(id),
+    onCloseGroup: (id) => store.getState().collapseGroup(id),
+    onOpenGroup: (id) => store.getState().openGroup(id),
     // The packet moved on by itself: the hop changes, playing goes on (setTraceStep would pause).
     onTraceStep: (hop) => store.setState({ traceStep: hop }),
     onTraceFinished: () => store.getState().traceFinished(),
