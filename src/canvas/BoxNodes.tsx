@@ -2,7 +2,7 @@ import { Handle, Position, type NodeProps } from '@xyflow/react';
 import { memo, useContext } from 'react';
 import { KUBE_IDS, TEST_IDS, VIEW_IDS } from '../testIds';
 import { BoxActionsContext, useHighlight } from './boxContext';
-import './folds.css';
+import './foldAndFocus.css';
 import type { BoxNode } from './toFlow';
 
 function ProblemBadge({ counts }: { counts: { error: number; warning: number; info: number } }) {

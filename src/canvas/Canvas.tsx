@@ -55,6 +55,8 @@ export type CanvasProps = {
   onViewportChange?: (viewport: CanvasViewport) => void;
   /** a presentation's build-up: the other boxes (and their arrows) are hidden */
   reveal?: CanvasReveal;
+  /** boxes the search found: the camera flies to them and the rest is dimmed */
+  focus?: readonly string[];
   /** the presentation's look: large type, high contrast, no minimap or zoom buttons */
   stage?: boolean;
   /** a box was clicked, or Enter pressed on it */
@@ -155,13 +157,18 @@ function minimapColor(node: BoxNode): string {
  * Trace classes on the nodes, keeping each node object when its classes did not change: React
  * Flow then reuses its internal node and the memoised box does not render again.
  */
-function useTraceNodes(nodes: BoxNode[], trace: CanvasTrace | undefined, reveal: CanvasReveal | undefined): BoxNode[] {
+function useTraceNodes(
+  nodes: BoxNode[],
+  trace: CanvasTrace | undefined,
+  reveal: CanvasReveal | undefined,
+  focus: ReadonlySet<string> | undefined,
+): BoxNode[] {
   const previous = useRef(new Map<string, { base: BoxNode; decorated: BoxNode }>());
   const view = trace?.view;
   const step = trace?.step ?? 0;
   return useMemo(() => {
     const cache = previous.current;
-    if (!view && !reveal) {
+    if (!view && !reveal && !focus) {
       cache.clear();
       return nodes;
     }
@@ -174,6 +181,7 @@ function useTraceNodes(nodes: BoxNode[], trace: CanvasTrace | undefined, reveal:
       if (node.id === failed) classes.push('is-failed');
       if (reveal && !reveal.visible.has(node.id)) classes.push('is-unrevealed');
       if (reveal?.fresh.has(node.id)) classes.push('is-fresh');
+      if (focus) classes.push(focus.has(node.id) ? 'is-focus' : 'off-focus');
       if (view && view.doubtHop !== -1 && step >= view.doubtHop && node.id === view.hopBoxes[view.doubtHop])
         classes.push('is-doubt');
       const className = classes.join(' ');
@@ -185,7 +193,7 @@ function useTraceNodes(nodes: BoxNode[], trace: CanvasTrace | undefined, reveal:
     });
     previous.current = next;
     return decorated;
-  }, [nodes, view, step, reveal]);
+  }, [nodes, view, step, reveal, focus]);
 }
 
 function FlowCanvas({
@@ -200,6 +208,7 @@ function FlowCanvas({
   fitRequest = 0,
   reveal,
   stage = false,
+  focus: focusIds,
   ...callbacks
 }: CanvasProps) {
   const { fitView, setViewport } = useReactFlow();
@@ -226,30 +235,37 @@ function FlowCanvas({
   const flow = useMemo(() => (graph ? toFlow(graph) : { nodes: [], edges: [] }), [graph]);
   const view = trace?.view;
   // The path glows, everything off it dims; the hop shown now and a failing hop stand out.
-  const nodes = useTraceNodes(flow.nodes, trace, reveal);
+  const focusKey = focusIds?.join('\n') ?? '';
+  // One set per distinct focus, so the boxes are decorated again only when it changes.
+  const focused = useMemo(() => (focusKey ? new Set(focusKey.split('\n')) : undefined), [focusKey]);
+  const nodes = useTraceNodes(flow.nodes, trace, reveal, focused);
   const edges = useMemo(() => {
     const shown = quietInferredEdges(flow.edges, new Set([selectedId ?? '', ...cursorIds]));
-    if (!view && !reveal) return shown;
+    if (!view && !reveal && !focused) return shown;
     return shown.map((edge) => {
       const hidden = reveal && !(reveal.visible.has(edge.source) && reveal.visible.has(edge.target));
       const path = view ? (view.pathEdges.has(edge.id) ? ' on-path' : ' off-path') : '';
+      const dim = focused && !focused.has(edge.source) && !focused.has(edge.target) ? ' off-focus' : '';
       return {
         ...edge,
-        className: `${edge.className ?? ''}${path}${hidden ? ' is-unrevealed' : ''}`,
+        className: `${edge.className ?? ''}${path}${dim}${hidden ? ' is-unrevealed' : ''}`,
         animated: !!view?.pathEdges.has(edge.id),
       };
     });
-  }, [flow.edges, view, reveal, selectedId, cursorIds]);
+  }, [flow.edges, view, reveal, selectedId, cursorIds, focused]);
   const shapeKey = useMemo(() => flow.nodes.map((n) => n.id).join('|'), [flow.nodes]);
   const lastShape = useRef('');
   // A restored viewport stands until the boxes change shape after the first layout.
   const keepViewport = useRef(!!initialViewport);
 
-  // Fit the view when the set of boxes changes, not on every keystroke.
+  // Fit the view when the set of boxes changes, not on every keystroke (the search's focus, when
+  // there is one, frames its boxes instead).
+  const focusing = useRef(false);
+  focusing.current = !!focused;
   useEffect(() => {
     if (!shapeKey || shapeKey === lastShape.current) return;
     lastShape.current = shapeKey;
-    if (keepViewport.current) {
+    if (keepViewport.current || focusing.current) {
       keepViewport.current = false;
       return;
     }
@@ -287,6 +303,22 @@ function FlowCanvas({
   }, [fitView]);
 
   const far = useStore((s) => s.transform[2] < FAR_ZOOM);
+
+  // The search chose a box: fly there, once per box and per picture (a group it opened is laid out anew).
+  const flown = useRef('');
+  useEffect(() => {
+    const element = container.current;
+    const key = `${focusKey}|${shapeKey}`;
+    if (!focused || !element || !graph || key === flown.current) return;
+    const boxes = [...focused].map((id) => absoluteRects(graph.nodes).get(id)).filter((r): r is Rect => !!r);
+    const target = frame(boxes, { width: element.clientWidth, height: element.clientHeight }, 1);
+    if (!target) return;
+    const timer = setTimeout(() => {
+      flown.current = key;
+      void setViewport(target, { duration: 450 });
+    }, 30);
+    return () => clearTimeout(timer);
+  }, [focused, focusKey, shapeKey, graph, setViewport]);
 
   // A trace: the camera eases to the hop shown and its neighbours, in the part of the canvas
   // the hop list and the caption leave free; when the trace ends it eases back to the whole.
@@ -361,7 +393,7 @@ function FlowCanvas({
           <ReactFlow
             nodes={nodes}
             edges={edges}
-            className={view ? 'is-tracing' : ''}
+            className={`${view ? 'is-tracing' : ''}${focused ? ' is-focusing' : ''}`}
             nodeTypes={NODE_TYPES}
             edgeTypes={EDGE_TYPES}
             onNodeClick={onNodeClick}
