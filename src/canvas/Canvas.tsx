@@ -147,6 +147,14 @@ function quietInferredEdges<E extends { className?: string; source: string; targ
   return edges.filter((e) => !e.className?.includes('edge-talks-to') || focus.has(e.source) || focus.has(e.target));
 }
 
+/** The boxes and everything drawn inside them (a namespace found by the search lights what it holds). */
+function withInside(graph: PositionedGraph, ids: readonly string[]): Set<string> {
+  const found = new Set(ids);
+  // Parents come before their children, so one pass finds every level.
+  for (const node of graph.nodes) if (node.parent && found.has(node.parent)) found.add(node.id);
+  return found;
+}
+
 function minimapColor(node: BoxNode): string {
   const role = node.data.box.role;
   if (node.data.box.group) return 'var(--minimap-group)';
@@ -154,8 +162,10 @@ function minimapColor(node: BoxNode): string {
 }
 
 /**
- * Trace classes on the nodes, keeping each node object when its classes did not change: React
- * Flow then reuses its internal node and the memoised box does not render again.
+ * Trace, reveal and focus classes on the nodes, keeping each node object when its classes did not
+ * change: React Flow then reuses its internal node and the memoised box does not render again.
+ * What is off the trace's path or the search's focus carries no class (the canvas's own class
+ * dims it), so a trace or a search on 1,000 boxes touches only the few boxes it is about.
  */
 function useTraceNodes(
   nodes: BoxNode[],
@@ -176,18 +186,21 @@ function useTraceNodes(
     const failed = view && view.failedHop !== -1 && step >= view.failedHop ? view.hopBoxes[view.failedHop] : undefined;
     const next = new Map<string, { base: BoxNode; decorated: BoxNode }>();
     const decorated = nodes.map((node) => {
-      const classes = view ? [view.pathBoxes.has(node.id) ? 'on-path' : 'off-path'] : [];
+      const classes = view?.pathBoxes.has(node.id) ? ['on-path'] : [];
       if (node.id === current) classes.push('is-current');
       if (node.id === failed) classes.push('is-failed');
       if (reveal && !reveal.visible.has(node.id)) classes.push('is-unrevealed');
       if (reveal?.fresh.has(node.id)) classes.push('is-fresh');
-      if (focus) classes.push(focus.has(node.id) ? 'is-focus' : 'off-focus');
+      if (focus?.has(node.id)) classes.push('is-focus');
       if (view && view.doubtHop !== -1 && step >= view.doubtHop && node.id === view.hopBoxes[view.doubtHop])
         classes.push('is-doubt');
       const className = classes.join(' ');
       const kept = cache.get(node.id);
-      const result =
-        kept && kept.base === node && kept.decorated.className === className ? kept.decorated : { ...node, className };
+      const result = !className
+        ? node
+        : kept && kept.base === node && kept.decorated.className === className
+          ? kept.decorated
+          : { ...node, className };
       next.set(node.id, { base: node, decorated: result });
       return result;
     });
@@ -236,20 +249,25 @@ function FlowCanvas({
   const view = trace?.view;
   // The path glows, everything off it dims; the hop shown now and a failing hop stand out.
   const focusKey = focusIds?.join('\n') ?? '';
-  // One set per distinct focus, so the boxes are decorated again only when it changes.
-  const focused = useMemo(() => (focusKey ? new Set(focusKey.split('\n')) : undefined), [focusKey]);
+  // One set per distinct focus (and picture), so the boxes are decorated again only when it changes.
+  const focused = useMemo(
+    () => (focusKey && graph ? withInside(graph, focusKey.split('\n')) : undefined),
+    [focusKey, graph],
+  );
   const nodes = useTraceNodes(flow.nodes, trace, reveal, focused);
   const edges = useMemo(() => {
     const shown = quietInferredEdges(flow.edges, new Set([selectedId ?? '', ...cursorIds]));
     if (!view && !reveal && !focused) return shown;
+    // Only the edges a class is about change (see useTraceNodes): the canvas's class dims the rest.
     return shown.map((edge) => {
       const hidden = reveal && !(reveal.visible.has(edge.source) && reveal.visible.has(edge.target));
-      const path = view ? (view.pathEdges.has(edge.id) ? ' on-path' : ' off-path') : '';
-      const dim = focused && !focused.has(edge.source) && !focused.has(edge.target) ? ' off-focus' : '';
+      const onPath = !!view?.pathEdges.has(edge.id);
+      const inFocus = !!focused && (focused.has(edge.source) || focused.has(edge.target));
+      if (!hidden && !onPath && !inFocus) return edge;
       return {
         ...edge,
-        className: `${edge.className ?? ''}${path}${dim}${hidden ? ' is-unrevealed' : ''}`,
-        animated: !!view?.pathEdges.has(edge.id),
+        className: `${edge.className ?? ''}${onPath ? ' on-path' : ''}${inFocus ? ' is-focus' : ''}${hidden ? ' is-unrevealed' : ''}`,
+        animated: onPath,
       };
     });
   }, [flow.edges, view, reveal, selectedId, cursorIds, focused]);
@@ -310,7 +328,8 @@ function FlowCanvas({
     const element = container.current;
     const key = `${focusKey}|${shapeKey}`;
     if (!focused || !element || !graph || key === flown.current) return;
-    const boxes = [...focused].map((id) => absoluteRects(graph.nodes).get(id)).filter((r): r is Rect => !!r);
+    const all = absoluteRects(graph.nodes);
+    const boxes = (focusIds ?? []).map((id) => all.get(id)).filter((r): r is Rect => !!r);
     const target = frame(boxes, { width: element.clientWidth, height: element.clientHeight }, 1);
     if (!target) return;
     const timer = setTimeout(() => {
@@ -318,7 +337,7 @@ function FlowCanvas({
       void setViewport(target, { duration: 450 });
     }, 30);
     return () => clearTimeout(timer);
-  }, [focused, focusKey, shapeKey, graph, setViewport]);
+  }, [focused, focusIds, focusKey, shapeKey, graph, setViewport]);
 
   // A trace: the camera eases to the hop shown and its neighbours, in the part of the canvas
   // the hop list and the caption leave free; when the trace ends it eases back to the whole.

@@ -75,7 +75,8 @@ export function closeGroups(graph: ViewGraph, closed: ReadonlyMap<string, FoldRe
     if (source === target || seen.has(id)) continue;
     seen.add(id);
     const { label: _label, ...rest } = edge;
-    edges.push({ ...rest, id, source, target });
+    // A closed group is placed with its peers (docked in a grid), not pulled into a layer by its arrows.
+    edges.push({ ...rest, id, source, target, shapesLayout: false });
   }
   return { nodes, edges };
 }

@@ -13,8 +13,10 @@ import { groupNode } from './viewNodes';
 export const AUTO_FOLD_FROM_BOXES = 300;
 /** At most this many groups stay open on their own… */
 const AUTO_OPEN_GROUPS = 3;
-/** …and only while the picture stays under this many boxes. */
+/** …and only while the picture stays under this many boxes… */
 const AUTO_OPEN_BOXES = 200;
+/** …and only groups of up to this many boxes: a worker node with 112 pods would be one unreadable column. */
+const AUTO_OPEN_GROUP_BOXES = 60;
 
 /** Whether a group can be closed by the user: namespaces, worker nodes, Compose networks. */
 export function isFoldable(node: ViewNode): boolean {
@@ -27,8 +29,8 @@ export const namespaceGroupId = (namespace: string): string => `ns:${namespace}`
 /**
  * Marks the foldable groups and closes the ones the options say: those the user closed, and with
  * `autoFold` on a graph of `AUTO_FOLD_FROM_BOXES` boxes or more, every group but the first few
- * (up to `AUTO_OPEN_GROUPS`, while the picture stays under `AUTO_OPEN_BOXES` boxes) and those
- * the user opened.
+ * small ones (up to `AUTO_OPEN_GROUPS` of at most `AUTO_OPEN_GROUP_BOXES` boxes, while the
+ * picture stays under `AUTO_OPEN_BOXES` boxes) and those the user opened.
  */
 export function foldGroups(
   graph: ViewGraph,
@@ -56,7 +58,7 @@ export function foldGroups(
     for (const group of candidates) {
       if (opened.has(group.id)) continue;
       const size = sizes.get(group.id) ?? 0;
-      if (openedOnTheirOwn < AUTO_OPEN_GROUPS && total + size <= AUTO_OPEN_BOXES) {
+      if (openedOnTheirOwn < AUTO_OPEN_GROUPS && size <= AUTO_OPEN_GROUP_BOXES && total + size <= AUTO_OPEN_BOXES) {
         total += size;
         openedOnTheirOwn++;
       } else closed.set(group.id, 'auto');

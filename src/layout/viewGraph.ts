@@ -111,15 +111,17 @@ export type ViewEdge = {
   /** inferred or dependency edges are dashed; edges that carry traffic are solid */
   dashed: boolean;
   /**
-   * A dashed edge that still shapes the layout: Compose's dependencies, which read left to right
-   * (api → its database). Kubernetes' inferred edges point backwards and would tangle the columns.
+   * Whether the edge shapes the layout, when not as its dash says (solid ones do, dashed ones
+   * don't). `true`: Compose's dependencies, which read left to right (api → its database);
+   * Kubernetes' inferred edges point backwards and would tangle the columns. `false`: an arrow to
+   * a closed group, which would line 25 closed namespaces up in one column.
    */
   shapesLayout?: boolean;
 };
 
 /** Whether an edge takes part in ELK's pass (and so keeps its ends from being docked). */
 export function shapesLayout(edge: ViewEdge): boolean {
-  return !edge.dashed || edge.shapesLayout === true;
+  return edge.shapesLayout ?? !edge.dashed;
 }
 
 export type ViewGraph = { nodes: ViewNode[]; edges: ViewEdge[] };
