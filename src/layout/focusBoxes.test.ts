@@ -26,7 +26,7 @@ describe('search', () => {
   });
 
   it('ranks a whole name, then a name that starts with the query, then the rest, in any case', () => {
-    const found = matchEntries(entries, 'CART', 50).map((e) => `${e.kind} ${e.name}`);
+    const found = matchEntries(entries, 'CART', 50).shown.map((e) => `${e.kind} ${e.name}`);
     expect(found.slice(0, 4)).toEqual([
       'Deployment cartservice',
       'Service cartservice',
@@ -34,8 +34,22 @@ describe('search', () => {
       'Service cartservice',
     ]);
     expect(found.at(-1)).toMatch(/^(Pod|Deployment|Service) redis-cart/);
-    expect(matchEntries(entries, '   ')).toEqual([]);
-    expect(matchEntries(entries, 'e', 5)).toHaveLength(5);
+    expect(matchEntries(entries, '   ')).toEqual({ shown: [], total: 0 });
+    const many = matchEntries(entries, 'e', 5);
+    expect(many.shown).toHaveLength(5);
+    expect(many.total).toBeGreaterThan(40);
+  });
+
+  it('narrows by namespace and kind with more words', () => {
+    const ids = (query: string) => matchEntries(entries, query, 50).shown.map((e) => e.id);
+    const inB = [
+      'Deployment/shop-b/cartservice',
+      'Service/shop-b/cartservice',
+      expect.stringMatching(/^Pod\/shop-b\/cartservice-/),
+    ];
+    expect(ids('cartservice shop-b')).toEqual(inB);
+    expect(ids('shop-b/cartservice')).toEqual(inB);
+    expect(ids('cartservice deployment shop-a')).toEqual(['Deployment/shop-a/cartservice']);
   });
 });
 

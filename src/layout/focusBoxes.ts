@@ -38,24 +38,32 @@ export function searchEntries(topology: Topology): SearchEntry[] {
   return entries;
 }
 
+/** What a search found: the best `shown`, and how many matched in all. */
+export type SearchMatches = { shown: SearchEntry[]; total: number };
+
 /**
- * The entries whose name holds `query` (any case), the best first: a whole name, then a name
- * that starts with it, then the rest, each in topology order. At most `limit`.
+ * The entries that hold every word of `query` (any case; words split at spaces and `/`) in their
+ * name, namespace or kind, so `cart shop-3` or `shop-3/cart` picks one namespace's. The best
+ * come first: a name that is the first word, then one that starts with it, then the rest, each in
+ * topology order. At most `limit` are shown.
  */
-export function matchEntries(entries: readonly SearchEntry[], query: string, limit = 12): SearchEntry[] {
-  const wanted = query.trim().toLowerCase();
-  if (!wanted) return [];
+export function matchEntries(entries: readonly SearchEntry[], query: string, limit = 12): SearchMatches {
+  const words = query
+    .toLowerCase()
+    .split(/[\s/]+/)
+    .filter(Boolean);
+  if (words.length === 0) return { shown: [], total: 0 };
+  const first = words[0]!;
   const ranked: { entry: SearchEntry; rank: number; index: number }[] = [];
   entries.forEach((entry, index) => {
     const name = entry.name.toLowerCase();
-    const at = name.indexOf(wanted);
-    if (at === -1) return;
-    ranked.push({ entry, rank: name === wanted ? 0 : at === 0 ? 1 : 2, index });
+    const haystack = `${entry.namespace ?? ''}/${name} ${entry.kind.toLowerCase()}`;
+    if (!words.every((word) => haystack.includes(word))) return;
+    const rank = name === first ? 0 : name.startsWith(first) ? 1 : name.includes(first) ? 2 : 3;
+    ranked.push({ entry, rank, index });
   });
-  return ranked
-    .sort((a, b) => a.rank - b.rank || a.index - b.index)
-    .slice(0, limit)
-    .map((r) => r.entry);
+  ranked.sort((a, b) => a.rank - b.rank || a.index - b.index);
+  return { shown: ranked.slice(0, limit).map((r) => r.entry), total: ranked.length };
 }
 
 /**

@@ -16,8 +16,8 @@ function shops(copies: number, replicas = 1) {
     name: `shop-${i}.yaml`,
     text: boutique
       .replace(/^metadata:\n/gm, `metadata:\n  namespace: shop-${i}\n`)
-      .replace(/^  replicas: \d+\n/gm, '')
-      .replace(/^spec:\n  selector:/gm, `spec:\n  replicas: ${replicas}\n  selector:`),
+      .replace(/^ {2}replicas: \d+\n/gm, '')
+      .replace(/^spec:\n {2}selector:/gm, `spec:\n  replicas: ${replicas}\n  selector:`),
   }));
   return analyze(files);
 }

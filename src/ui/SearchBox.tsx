@@ -40,7 +40,8 @@ export function SearchBox() {
   const [active, setActive] = useState(0);
   const input = useRef<HTMLInputElement>(null);
   const listId = useId();
-  const matches = useMemo(() => matchEntries(entries, query), [entries, query]);
+  const found = useMemo(() => matchEntries(entries, query), [entries, query]);
+  const matches = found.shown;
   const expanded = open && query.trim() !== '';
 
   useEffect(() => {
@@ -162,6 +163,11 @@ export function SearchBox() {
               </span>
             </li>
           ))}
+        {expanded && found.total > matches.length && (
+          <li className="search-empty" role="option" aria-selected={false} aria-disabled>
+            {found.total - matches.length} more: add a namespace or kind (“{query.trim()} shop”)
+          </li>
+        )}
       </ul>
     </div>
   );
