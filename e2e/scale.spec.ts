@@ -102,7 +102,7 @@ test.describe('search', () => {
     await app.open();
     await expect(app.canvas.box('Service').first()).toBeVisible();
     await scale.pasteAsNewTab(thousandObjects());
-    await expect(scale.foldStatus).toContainText('namespaces drawn closed', { timeout: 60_000 });
+    await expect(scale.foldStatus).toContainText('namespaces closed', { timeout: 60_000 });
     await expect(scale.closedGroup('ns:shop-20')).toBeAttached({ timeout: 30_000 });
     expect(await page.locator('.react-flow__node').count()).toBeLessThan(300);
 
@@ -113,6 +113,6 @@ test.describe('search', () => {
     await scale.find('checkoutservice shop-20', 'Deployment/shop-20/checkoutservice');
     await expect(scale.openGroup('ns:shop-20')).toBeAttached({ timeout: 30_000 });
     await expect(scale.focused.locator('[data-object-id="Deployment/shop-20/checkoutservice"]')).toBeVisible();
-    await expect(scale.foldStatus).toContainText('namespaces drawn closed');
+    await expect(scale.foldStatus).toContainText('namespaces closed');
   });
 });

@@ -23,7 +23,7 @@ export function FoldStatus() {
   if (!what) return null;
   return (
     <span className="status-folded" data-testid={SEARCH_IDS.foldStatus} role="status">
-      Large input: {what} drawn closed. <strong>⤢ open</strong> on a box opens it; <kbd>/</kbd> finds any box.
+      Large input: {what} closed · <strong>⤢ open</strong> one, or <kbd>/</kbd> to find a box
     </span>
   );
 }
