@@ -110,9 +110,10 @@ test.describe('search', () => {
     await page.locator('.react-flow__pane').click({ position: { x: 5, y: 5 } });
     await page.keyboard.press('Control+k');
     await expect(scale.search).toBeFocused();
-    await scale.find('checkoutservice shop-20', 'Deployment/shop-20/checkoutservice');
+    // The infrastructure view keeps a large input's Services in a box per namespace.
+    await scale.find('checkoutservice shop-20', 'Service/shop-20/checkoutservice');
     await expect(scale.openGroup('ns:shop-20')).toBeAttached({ timeout: 30_000 });
-    await expect(scale.focused.locator('[data-object-id="Deployment/shop-20/checkoutservice"]')).toBeVisible();
+    await expect(scale.focused.locator('[data-object-id="Service/shop-20/checkoutservice"]')).toBeVisible();
     await expect(scale.foldStatus).toContainText('namespaces closed');
   });
 });
