@@ -1,6 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
-import { TEST_IDS, TRACE_IDS, VIEW_IDS } from '../src/testIds';
+import { SEARCH_IDS, TEST_IDS, TRACE_IDS, VIEW_IDS } from '../src/testIds';
 import { expect, test } from './fixtures';
 
 /** Serious and critical axe violations on the page as it is now, one line each. */
@@ -34,6 +34,19 @@ for (const scheme of ['light', 'dark'] as const) {
       await app.trace.pause();
       await expect(app.trace.caption).toBeVisible();
       await page.waitForTimeout(700); // the camera settles on the hop
+      expect(await seriousViolations(page)).toEqual([]);
+    });
+
+    test('the search, its list and its focus have no serious or critical violations', async ({ app, page }) => {
+      await app.open();
+      await expect(app.canvas.boxes.first()).toBeVisible();
+      await page.getByTestId(SEARCH_IDS.input).fill('golang');
+      await expect(page.getByTestId(SEARCH_IDS.option).first()).toBeVisible();
+      expect(await seriousViolations(page)).toEqual([]);
+      await page.keyboard.press('ArrowDown');
+      await page.keyboard.press('Enter');
+      await expect(page.locator('.react-flow.is-focusing')).toBeVisible();
+      await page.waitForTimeout(600); // the camera settles on the box found
       expect(await seriousViolations(page)).toEqual([]);
     });
   });

@@ -61,7 +61,7 @@ test.describe('tracing a request on Kubernetes', () => {
     });
     await expect(serviceNode).toHaveClass(/is-current/);
     // Off the path dims; the Internet box is on it.
-    await expect(page.locator('.react-flow__node.off-path')).not.toHaveCount(0);
+    await expect(page.locator('.react-flow__node:not(.on-path)')).not.toHaveCount(0);
 
     await page.keyboard.press('ArrowLeft');
     await expect(app.trace.currentHop).toHaveAttribute('data-kind', 'ingress');

@@ -55,6 +55,8 @@ export const VIEW_IDS = {
   showImages: 'show-images',
   stackExpand: 'stack-expand',
   stackCollapse: 'stack-collapse',
+  groupCollapse: 'group-collapse',
+  groupExpand: 'group-expand',
   inspector: 'inspector',
   inspectorClose: 'inspector-close',
   inspectorSection: 'inspector-section',
@@ -134,4 +136,12 @@ export const SAVE_IDS = {
   tabNotice: 'tab-notice',
   setAside: 'save-set-aside',
   restoring: 'save-restoring',
+} as const;
+
+/** Test ids of the search and of closed groups. */
+export const SEARCH_IDS = {
+  input: 'search-input',
+  list: 'search-list',
+  option: 'search-option',
+  foldStatus: 'fold-status',
 } as const;

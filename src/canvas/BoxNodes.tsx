@@ -2,6 +2,7 @@ import { Handle, Position, type NodeProps } from '@xyflow/react';
 import { memo, useContext } from 'react';
 import { KUBE_IDS, TEST_IDS, VIEW_IDS } from '../testIds';
 import { BoxActionsContext, useHighlight } from './boxContext';
+import './foldAndFocus.css';
 import type { BoxNode } from './toFlow';
 
 function ProblemBadge({ counts }: { counts: { error: number; warning: number; info: number } }) {
@@ -61,24 +62,69 @@ function CollapseStackButton({ stackId }: { stackId: string }) {
   );
 }
 
+/** Closes a namespace, worker node or network into one box that counts what it holds. */
+function CloseGroupButton({ groupId, title }: { groupId: string; title: string }) {
+  const actions = useContext(BoxActionsContext);
+  if (actions.readOnly) return null;
+  return (
+    <button
+      type="button"
+      className="stack-button nodrag nopan"
+      data-testid={VIEW_IDS.groupCollapse}
+      title={`Close ${title} into one box`}
+      aria-label={`Close ${title}`}
+      onClick={(event) => {
+        event.stopPropagation();
+        actions.closeGroup(groupId);
+      }}
+    >
+      ⤡ close
+    </button>
+  );
+}
+
+/** Opens a closed group: what it holds is drawn again. */
+function OpenGroupButton({ groupId, title }: { groupId: string; title: string }) {
+  const actions = useContext(BoxActionsContext);
+  if (actions.readOnly) return null;
+  return (
+    <button
+      type="button"
+      className="stack-button nodrag nopan"
+      data-testid={VIEW_IDS.groupExpand}
+      title={`Open ${title}: draw what it holds`}
+      aria-label={`Open ${title}`}
+      onClick={(event) => {
+        // Opening replaces this box: selecting it on the way would leave the selection on nothing.
+        event.stopPropagation();
+        actions.openGroup(groupId);
+      }}
+    >
+      ⤢ open
+    </button>
+  );
+}
+
 /** A box for one object: its kind, name, a subtitle and a few lines of detail. */
 export const ObjectBox = memo(function ObjectBox({ id, data }: NodeProps<BoxNode>) {
   const { box } = data;
   const highlight = useHighlight(id);
   return (
     <div
-      className={`box box-${box.role} ${box.stack ? 'box-stack' : ''} ${highlight ? `is-${highlight}` : ''} ${box.problems.error ? 'has-error' : ''} ${box.rejected ? 'is-rejected' : ''}`}
+      className={`box box-${box.role} ${box.stack ? 'box-stack' : ''} ${box.folded ? 'box-folded' : ''} ${highlight ? `is-${highlight}` : ''} ${box.problems.error ? 'has-error' : ''} ${box.rejected ? 'is-rejected' : ''}`}
       data-testid={TEST_IDS.node}
       data-object-id={box.objectId ?? box.id}
       data-kind={box.kind}
       data-name={box.title}
       data-stack={box.stack?.pods.length}
+      data-folded={box.folded?.reason}
     >
       <Handle type="target" position={Position.Left} isConnectable={false} />
       <div className="box-header">
         <span className="box-kind">{box.kind}</span>
         <span className="box-header-end">
           {box.stack && <ExpandStackButton stackId={box.id} count={box.stack.pods.length} />}
+          {box.folded && box.folded.reason !== 'size' && <OpenGroupButton groupId={box.id} title={box.title} />}
           {box.collapsibleStack && <CollapseStackButton stackId={box.collapsibleStack} />}
           <ProblemBadge counts={box.problems} />
         </span>
@@ -121,6 +167,7 @@ export const GroupBox = memo(function GroupBox({ id, data }: NodeProps<BoxNode>)
         <span className="group-title">
           {box.title}
           {box.collapsibleStack && <CollapseStackButton stackId={box.collapsibleStack} />}
+          {box.foldable && <CloseGroupButton groupId={box.id} title={box.title} />}
           <ProblemBadge counts={box.problems} />
         </span>
         {box.subtitle && <span className="group-subtitle">{box.subtitle}</span>}

@@ -39,6 +39,10 @@ export type BoxActions = {
   readOnly: boolean;
   expandStack: (stackId: string) => void;
   collapseStack: (stackId: string) => void;
+  /** closes a namespace, worker node or network into one box */
+  closeGroup: (groupId: string) => void;
+  /** opens a closed group again */
+  openGroup: (groupId: string) => void;
 };
 
 const NO_FOCUS = createFocusSource();
@@ -47,6 +51,8 @@ export const BoxActionsContext = createContext<BoxActions>({
   readOnly: true,
   expandStack: () => {},
   collapseStack: () => {},
+  closeGroup: () => {},
+  openGroup: () => {},
 });
 
 /** The highlight of one box. */

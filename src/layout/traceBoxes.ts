@@ -5,7 +5,7 @@ import type { PositionedGraph } from './elkLayout';
 
 /**
  * The drawn box each hop of a trace sits on: its own object's box; a pod inside a closed stack
- * sits on the stack. A hop without a box of its own (the ingress controller: an IngressClass,
+ * sits on the stack, an object inside a closed group on the group's box. A hop without a box of its own (the ingress controller: an IngressClass,
  * not drawn, or nothing) lands where the role registry says (`RoleSpec.landing`): on the next
  * hop's box, else on a box that belongs to the hop's object (an Ingress of its class), else on
  * the first box of a role it may land on (an Ingress or a Gateway). A hop with none stays where
@@ -15,6 +15,7 @@ export function hopBoxesFor(graph: PositionedGraph, topology: Topology, trace: T
   const drawn = new Set(graph.nodes.map((n) => n.id));
   const stackOf = new Map<string, string>();
   for (const node of graph.nodes) for (const pod of node.stack?.pods ?? []) stackOf.set(pod, node.id);
+  for (const node of graph.nodes) for (const held of node.folded?.holds ?? []) stackOf.set(held, node.id);
   const byId = new Map<string, TopologyObject>(topology.objects.map((o) => [o.id, o]));
   const anchors = graph.nodes.filter((n) => n.hopAnchor);
   const anchorOf = (hop: Trace['hops'][number]) =>

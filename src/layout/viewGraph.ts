@@ -23,6 +23,8 @@ import {
   viewOnlyBox,
 } from './viewNodes';
 import { planStacks, type Stack } from './stacks';
+import type { FoldReason } from './collapseLarge';
+import { foldGroups, groupByNamespaceWhenLarge, namespaceGroupId } from './foldGroups';
 
 export type { ControlPlaneMode } from '../roles';
 
@@ -46,6 +48,12 @@ export type ViewOptions = {
   expandedStacks: readonly string[];
   /** the control plane as one box, a box with a line per component, or not at all */
   controlPlane: ControlPlaneMode;
+  /** ids of the groups the user closed (`ns:…`, a worker node's or a network's id) */
+  collapsedGroups: readonly string[];
+  /** ids of the groups the user opened, which a large input would otherwise draw closed */
+  openedGroups: readonly string[];
+  /** close most groups of a large input (the app; a static render draws everything) */
+  autoFold: boolean;
 };
 
 const DEFAULT_VIEW_OPTIONS: ViewOptions = {
@@ -54,6 +62,9 @@ const DEFAULT_VIEW_OPTIONS: ViewOptions = {
   showImages: false,
   expandedStacks: [],
   controlPlane: 'collapsed',
+  collapsedGroups: [],
+  openedGroups: [],
+  autoFold: false,
 };
 
 export type ProblemCounts = Record<Severity, number>;
@@ -81,6 +92,10 @@ export type ViewNode = {
    * than on the object's own: a request at the Docker host on port 8080 lands on its door.
    */
   hopAnchor?: { objectId: string; port?: number; portEnd?: number };
+  /** a group the user may close into one box (a namespace, a worker node, a Compose network) */
+  foldable?: boolean;
+  /** a group drawn closed: the objects it stands for (a trace hop at one lands here), and why */
+  folded?: { holds: ObjectId[]; reason: FoldReason };
   /** the API server would refuse the object: drawn dashed, with this line (`rejected: …`) and `rejectedMessage` */
   rejected?: string;
   rejectedMessage?: string;
@@ -96,15 +111,17 @@ export type ViewEdge = {
   /** inferred or dependency edges are dashed; edges that carry traffic are solid */
   dashed: boolean;
   /**
-   * A dashed edge that still shapes the layout: Compose's dependencies, which read left to right
-   * (api → its database). Kubernetes' inferred edges point backwards and would tangle the columns.
+   * Whether the edge shapes the layout, when not as its dash says (solid ones do, dashed ones
+   * don't). `true`: Compose's dependencies, which read left to right (api → its database);
+   * Kubernetes' inferred edges point backwards and would tangle the columns. `false`: an arrow to
+   * a closed group, which would line 25 closed namespaces up in one column.
    */
   shapesLayout?: boolean;
 };
 
 /** Whether an edge takes part in ELK's pass (and so keeps its ends from being docked). */
 export function shapesLayout(edge: ViewEdge): boolean {
-  return !edge.dashed || edge.shapesLayout === true;
+  return edge.shapesLayout ?? !edge.dashed;
 }
 
 export type ViewGraph = { nodes: ViewNode[]; edges: ViewEdge[] };
@@ -118,7 +135,7 @@ export function buildViewGraph(
   options: Partial<ViewOptions> = {},
 ): ViewGraph {
   const view: ViewOptions = { ...DEFAULT_VIEW_OPTIONS, ...options };
-  if (topology.world === 'compose') return buildComposeView(topology, diagnostics);
+  if (topology.world === 'compose') return foldGroups(buildComposeView(topology, diagnostics), view);
   // Compose has no namespaces or workloads: its application view is its only view.
   const application = view.mode === 'application' && topology.world === 'kubernetes';
   const context: ViewContext = { application, showConfig: view.showConfig, controlPlane: view.controlPlane };
@@ -132,10 +149,10 @@ export function buildViewGraph(
     return id;
   };
   const namespaceGroup = (namespace: string): string =>
-    addGroup(`ns:${namespace}`, () => {
+    addGroup(namespaceGroupId(namespace), () => {
       const declared = topology.objects.find((o) => o.kind === 'Namespace' && o.name === namespace);
       return {
-        ...groupNode(`ns:${namespace}`, namespace, 'namespace', undefined),
+        ...groupNode(namespaceGroupId(namespace), namespace, 'namespace', undefined),
         kind: 'Namespace',
         ...(declared ? { objectId: declared.id, problems: problems.get(declared.id) ?? NO_PROBLEMS } : {}),
       };
@@ -172,7 +189,10 @@ export function buildViewGraph(
   drawn.unshift(...groups.values());
 
   if (application) gatherPerNamespace(drawn);
-  else if (clusterId) gatherInCluster(drawn, clusterId);
+  else if (clusterId) {
+    gatherInCluster(drawn, clusterId);
+    if (view.autoFold) groupByNamespaceWhenLarge(drawn, clusterId, byId);
+  }
 
   const pulls = !application && view.showImages ? addRegistries(topology, drawn) : [];
 
@@ -180,7 +200,7 @@ export function buildViewGraph(
   const withController = addIngressController(topology, drawn, edges, clusterId);
   // Parents must come before their children (React Flow and ELK both want it).
   const ordered = orderParentsFirst(drawn);
-  return { nodes: ordered, edges: [...withController, ...pulls] };
+  return foldGroups({ nodes: ordered, edges: [...withController, ...pulls] }, view);
 }
 
 /** The id of the ingress controller's box. */

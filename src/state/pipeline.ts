@@ -74,6 +74,9 @@ export function startPipeline(store: PipelineStore, options: PipelineOptions = {
         showImages: state.showImages,
         expandedStacks: state.expandedStacks,
         controlPlane: state.controlPlane,
+        collapsedGroups: state.collapsedGroups,
+        openedGroups: state.openedGroups,
+        autoFold: true,
       }),
     );
     const key = structureKey(graph);
@@ -171,6 +174,8 @@ export function startPipeline(store: PipelineStore, options: PipelineOptions = {
       state.showConfig !== previous.showConfig ||
       state.showImages !== previous.showImages ||
       state.expandedStacks !== previous.expandedStacks ||
+      state.collapsedGroups !== previous.collapsedGroups ||
+      state.openedGroups !== previous.openedGroups ||
       state.controlPlane !== previous.controlPlane
     )
       void relayout();

@@ -44,7 +44,7 @@ function sampleWorkspace(id: string): Workspace | undefined {
   return {
     files: sample.files.map((f) => ({ ...f })),
     activeFile: sample.files[0]?.name ?? '',
-    view: { ...DEFAULT_VIEW, expandedStacks: [] },
+    view: { ...DEFAULT_VIEW, expandedStacks: [], collapsedGroups: [], openedGroups: [] },
   };
 }
 

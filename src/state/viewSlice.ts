@@ -27,6 +27,13 @@ export type ViewSlice = WorkspaceView & {
   setShowImages: (show: boolean) => void;
   expandStack: (id: string) => void;
   collapseStack: (id: string) => void;
+  /** closes a group (a namespace, a worker node, a network) into one box */
+  collapseGroup: (id: string) => void;
+  /** opens a closed group, whether the user or a large input closed it */
+  openGroup: (id: string) => void;
+  /** the box the search flew to: the rest of the canvas is dimmed until it is cleared. Not saved. */
+  focusedBox: string | null;
+  setFocusedBox: (id: string | null) => void;
   setControlPlane: (mode: ControlPlaneMode) => void;
   /** the Kubernetes version to check against; a version not offered is ignored */
   setKubeVersion: (version: string) => void;
@@ -35,7 +42,21 @@ export type ViewSlice = WorkspaceView & {
 export const createViewSlice: StateCreator<Store, [], [], ViewSlice> = (set) => ({
   ...DEFAULT_VIEW,
   expandedStacks: [],
+  collapsedGroups: [],
+  openedGroups: [],
   viewport: null,
+  focusedBox: null,
+  setFocusedBox: (focusedBox) => set({ focusedBox }),
+  collapseGroup: (id) =>
+    set((state) => ({
+      collapsedGroups: [...state.collapsedGroups.filter((g) => g !== id), id],
+      openedGroups: state.openedGroups.filter((g) => g !== id),
+    })),
+  openGroup: (id) =>
+    set((state) => ({
+      collapsedGroups: state.collapsedGroups.filter((g) => g !== id),
+      openedGroups: [...state.openedGroups.filter((g) => g !== id), id],
+    })),
   setViewport: (viewport) => set({ viewport }),
   setTheme: (theme) => set({ theme }),
   toggleEditor: () => set((state) => ({ editorCollapsed: !state.editorCollapsed })),

@@ -11,6 +11,8 @@ export const VIEW_KEYS = [
   'showConfig',
   'showImages',
   'expandedStacks',
+  'collapsedGroups',
+  'openedGroups',
   'controlPlane',
   'kubeVersion',
 ] as const satisfies readonly (keyof WorkspaceView)[];
@@ -41,6 +43,8 @@ export function stateOfWorkspace(workspace: Workspace): Partial<Store> {
     activeFile: workspace.activeFile,
     ...workspace.view,
     expandedStacks: [...workspace.view.expandedStacks],
+    collapsedGroups: [...workspace.view.collapsedGroups],
+    openedGroups: [...workspace.view.openedGroups],
     ...(workspace.trace ? { traceUrl: workspace.trace.url, traceFrom: workspace.trace.from } : {}),
     ...(workspace.viewport ? { viewport: { ...workspace.viewport } } : {}),
   };

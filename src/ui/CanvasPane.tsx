@@ -2,6 +2,7 @@ import { useMemo, useState } from 'react';
 import { Canvas, type CanvasCallbacks, type CanvasTrace } from '../canvas/Canvas';
 import { traceView } from '../canvas/traceView';
 import { indexTopology, sourceOf } from '../core/model/topology';
+import { focusBoxes } from '../layout/focusBoxes';
 import { prefersReducedMotion } from '../state/environment';
 import type { AppStore, Store } from '../state/store';
 import { useAppStore, useStoreApi } from '../state/StoreProvider';
@@ -14,6 +15,7 @@ const selectTraceStep = (s: Store) => s.traceStep;
 const selectTracePlaying = (s: Store) => s.tracePlaying;
 const selectSelectedId = (s: Store) => s.selectedId;
 const selectCursorIds = (s: Store) => s.cursorIds;
+const selectFocusedBox = (s: Store) => s.focusedBox;
 
 /** What the canvas's events do to a store. */
 function canvasCallbacks(store: AppStore): Required<CanvasCallbacks> {
@@ -30,6 +32,8 @@ function canvasCallbacks(store: AppStore): Required<CanvasCallbacks> {
     onPaneClick: () => store.getState().select(undefined),
     onExpandStack: (id) => store.getState().expandStack(id),
     onCollapseStack: (id) => store.getState().collapseStack(id),
+    onCloseGroup: (id) => store.getState().collapseGroup(id),
+    onOpenGroup: (id) => store.getState().openGroup(id),
     // The packet moved on by itself: the hop changes, playing goes on (setTraceStep would pause).
     onTraceStep: (hop) => store.setState({ traceStep: hop }),
     onTraceFinished: () => store.getState().traceFinished(),
@@ -58,7 +62,12 @@ export function CanvasPane({
   const playing = useAppStore(selectTracePlaying);
   const selectedId = useAppStore(selectSelectedId);
   const cursorIds = useAppStore(selectCursorIds);
+  const focusedBox = useAppStore(selectFocusedBox);
   const callbacks = useMemo(() => canvasCallbacks(store), [store]);
+  const focus = useMemo(
+    () => (positioned && focusedBox ? focusBoxes(positioned, topology, focusedBox) : undefined),
+    [positioned, topology, focusedBox],
+  );
   const view = useMemo(
     () => (positioned && trace ? traceView(positioned, topology, trace, prefersReducedMotion(store.env)) : undefined),
     [positioned, topology, trace, store],
@@ -74,6 +83,7 @@ export function CanvasPane({
       trace={canvasTrace}
       selectedId={selectedId}
       cursorIds={cursorIds}
+      {...(focus?.length ? { focus } : {})}
       readOnly={readOnly}
       followTrace={followTrace}
       fitRequest={fitRequest}

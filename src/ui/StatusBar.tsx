@@ -2,6 +2,7 @@ import { useShallow } from 'zustand/react/shallow';
 import type { Store } from '../state/store';
 import { useAppStore } from '../state/StoreProvider';
 import { TEST_IDS } from '../testIds';
+import { FoldStatus } from './FoldStatus';
 
 const selectStatus = (s: Store) => {
   let errors = 0;
@@ -42,6 +43,7 @@ export function StatusBar() {
       )}
       {status.analysisError && <span className="status-error">Analysis failed: {status.analysisError}</span>}
       {status.layoutError && <span className="status-error">Layout failed: {status.layoutError}</span>}
+      <FoldStatus />
       <span className="toolbar-spacer" />
       <span className="status-dim">
         {status.world === 'empty' ? 'no objects' : `${status.world} · ${status.objects} objects`} · nothing leaves your

@@ -4,6 +4,7 @@ import { useAppStore, useStoreApi } from '../state/StoreProvider';
 import type { ThemeChoice } from '../state/viewSlice';
 import { ComposeSettings } from './ComposeSettings';
 import { ViewMenu } from './ViewMenu';
+import { SearchBox } from './SearchBox';
 import { SampleMenu } from './SampleMenu';
 import { ExportMenu } from './ExportMenu';
 import { ShareMenu } from './ShareMenu';
@@ -67,6 +68,7 @@ export function Toolbar() {
         }}
       />
       <span className="toolbar-spacer" />
+      <SearchBox />
       {world === 'compose' && <ComposeSettings />}
       {world === 'kubernetes' && <ViewMenu />}
       <span className="toolbar-divider" aria-hidden="true" />

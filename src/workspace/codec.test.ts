@@ -17,6 +17,8 @@ const workspace: Workspace = {
     showConfig: true,
     showImages: true,
     expandedStacks: ['stack:a'],
+    collapsedGroups: ['ns:shop', 'node/node-2'],
+    openedGroups: ['ns:shop-9'],
     controlPlane: 'expanded',
     kubeVersion: '1.32',
   },
@@ -90,6 +92,8 @@ describe('the workspace codec', () => {
         showConfig: true,
         showImages: false,
         expandedStacks: ['stack:x'],
+        collapsedGroups: [],
+        openedGroups: [],
         controlPlane: 'hidden',
         kubeVersion: DEFAULT_VIEW.kubeVersion,
       },
@@ -102,6 +106,19 @@ describe('the workspace codec', () => {
       activeFile: '',
       view: { ...DEFAULT_VIEW, expandedStacks: [] },
     });
+  });
+
+  it('opens a save from before closed groups with every group as the view decides (no migration)', () => {
+    const old = JSON.parse(encodeWorkspace(workspace));
+    delete old.view.collapsedGroups;
+    delete old.view.openedGroups;
+    const view = decoded(old).view;
+    expect([view.collapsedGroups, view.openedGroups]).toEqual([[], []]);
+    expect(decoded(encodeWorkspace(workspace)).view.collapsedGroups).toEqual(['ns:shop', 'node/node-2']);
+    const broken = { ...old, view: { ...old.view, collapsedGroups: 'ns:shop', openedGroups: [1, 'ns:a', 'ns:a'] } };
+    expect(decoded(broken).view.collapsedGroups).toEqual([]);
+    expect(decoded(broken).view.openedGroups).toEqual(['ns:a']);
+    expect(codes(broken)).toContain('WS-FIELD-IGNORED');
   });
 
   it('accepts a parsed value as well as text', () => {

@@ -10,6 +10,7 @@ import {
   CURRENT_WORKSPACE_VERSION,
   DEFAULT_VIEW,
   MAX_EXPANDED_STACKS,
+  MAX_FOLDED_GROUPS,
   MAX_FILE_NAME_LENGTH,
   MAX_FILES,
   MAX_PAN,
@@ -51,7 +52,12 @@ export function encodeWorkspace(workspace: Workspace): string {
     version: CURRENT_WORKSPACE_VERSION,
     files: workspace.files.map(({ name, text }) => ({ name, text })),
     activeFile: workspace.activeFile,
-    view: { ...workspace.view, expandedStacks: [...workspace.view.expandedStacks] },
+    view: {
+      ...workspace.view,
+      expandedStacks: [...workspace.view.expandedStacks],
+      collapsedGroups: [...workspace.view.collapsedGroups],
+      openedGroups: [...workspace.view.openedGroups],
+    },
     ...(workspace.trace
       ? { trace: { url: workspace.trace.url, from: workspace.trace.from, step: workspace.trace.step } }
       : {}),
@@ -169,7 +175,7 @@ function readFiles(value: unknown, problems: WorkspaceProblem[]): SourceFile[] |
 }
 
 function readView(value: unknown, problems: WorkspaceProblem[]): WorkspaceView {
-  const view: WorkspaceView = { ...DEFAULT_VIEW, expandedStacks: [] };
+  const view: WorkspaceView = { ...DEFAULT_VIEW, expandedStacks: [], collapsedGroups: [], openedGroups: [] };
   if (value === undefined) return view;
   if (!isRecord(value)) {
     problems.push(repaired('WS-FIELD-IGNORED', 'The view settings are not an object; defaults are used.', 'view'));
@@ -214,12 +220,16 @@ function readView(value: unknown, problems: WorkspaceProblem[]): WorkspaceView {
   const nodes = num('nodeCount');
   if (nodes !== undefined) view.nodeCount = clampNodeCount(nodes);
 
-  const stacks = value.expandedStacks;
-  if (Array.isArray(stacks)) {
-    // The newest openings are at the end: those are kept.
-    const tail = stacks.slice(-MAX_EXPANDED_STACKS);
-    view.expandedStacks = [...new Set(tail.filter((id): id is string => typeof id === 'string'))];
-  } else if (stacks !== undefined) ignore('expandedStacks');
+  // The newest are at the end of each list: those are kept. Saves older than a list lack it (empty).
+  const ids = (key: 'expandedStacks' | 'collapsedGroups' | 'openedGroups', max: number): string[] => {
+    const list = value[key];
+    if (Array.isArray(list)) return [...new Set(list.slice(-max).filter((id): id is string => typeof id === 'string'))];
+    if (list !== undefined) ignore(key);
+    return [];
+  };
+  view.expandedStacks = ids('expandedStacks', MAX_EXPANDED_STACKS);
+  view.collapsedGroups = ids('collapsedGroups', MAX_FOLDED_GROUPS);
+  view.openedGroups = ids('openedGroups', MAX_FOLDED_GROUPS);
   return view;
 }
 

@@ -19,6 +19,10 @@ export type WorkspaceView = {
   /** stacks of pods the user opened (`stack:…` box ids) */
   expandedStacks: string[];
   controlPlane: ControlPlaneMode;
+  /** groups the user closed (`ns:…`, a worker node's or a Compose network's box id); absent in older saves */
+  collapsedGroups: string[];
+  /** groups the user opened that a large input draws closed; absent in older saves */
+  openedGroups: string[];
   /** the Kubernetes `major.minor` the files are checked against (one of `KUBE_VERSIONS`) */
   kubeVersion: string;
 };
@@ -63,6 +67,8 @@ export const DEFAULT_VIEW: Readonly<WorkspaceView> = Object.freeze({
   showImages: false,
   expandedStacks: [],
   controlPlane: 'collapsed',
+  collapsedGroups: [],
+  openedGroups: [],
   kubeVersion: DEFAULT_KUBE_VERSION,
 });
 
@@ -85,6 +91,8 @@ export function clampNodeCount(count: number): number {
 export const MAX_FILES = 1000;
 /** A stale list of opened stacks does no harm, but it should not grow without end. */
 export const MAX_EXPANDED_STACKS = 200;
+/** Closed or opened groups kept, each list: as for stacks, the newest are kept. */
+export const MAX_FOLDED_GROUPS = 500;
 export const MAX_FILE_NAME_LENGTH = 255;
 export const MAX_TRACE_FIELD_LENGTH = 2048;
 /** No trace has this many hops; a larger step is clamped by the trace itself when it runs. */

@@ -1,0 +1,119 @@
+import { readFileSync } from 'node:fs';
+import { expect, test } from './fixtures';
+import { SharePage } from './pages/SharePage';
+import { ScalePage } from './pages/ScalePage';
+import { TEST_IDS } from '../src/testIds';
+
+const SERVICE = 'Service/default/golang-backend-api-service';
+
+/** Online Boutique copied into 28 namespaces: about 1,000 objects (1,300 with pods), one file. */
+function thousandObjects(): string {
+  const boutique = readFileSync(
+    new URL('../src/samples/online-boutique/kubernetes-manifests.yaml', import.meta.url),
+    'utf8',
+  );
+  return Array.from({ length: 28 }, (_, i) =>
+    boutique.replace(/^metadata:\n/gm, `metadata:\n  namespace: shop-${i}\n`),
+  ).join('\n---\n');
+}
+
+test.describe('closing groups', () => {
+  test.beforeEach(async ({ app }) => {
+    await app.open();
+    await expect(app.canvas.box('Service').first()).toBeVisible();
+  });
+
+  test('a worker node closes into one box that the Service’s arrow ends at, and opens again', async ({ app, page }) => {
+    const scale = new ScalePage(page);
+    await scale.close('node/node-1');
+    await expect(scale.closedGroup('node/node-1')).toContainText('closed · 1 object');
+    await expect(scale.closedGroup('node/node-1')).toContainText('1 Pod');
+    await expect(app.canvas.edge(`selects:${SERVICE}->node/node-1`)).toBeAttached();
+    await expect(app.canvas.box('Pod')).toHaveCount(1);
+    await scale.open('node/node-1');
+    await expect(app.canvas.box('Pod')).toHaveCount(2);
+  });
+
+  test('a namespace closes in the application view, and stays closed after a reload and in a share link', async ({
+    app,
+    page,
+    browser,
+  }) => {
+    const scale = new ScalePage(page);
+    await app.setViewMode('application');
+    await page.keyboard.press('Escape');
+    await scale.close('ns:default');
+    await expect(scale.closedGroup('ns:default')).toContainText(/closed · \d+ objects/);
+    await expect(app.canvas.box('Service')).toHaveCount(0);
+
+    await page.reload();
+    await expect(scale.closedGroup('ns:default')).toBeVisible();
+
+    const link = await new SharePage(page).link();
+    const other = await browser.newPage();
+    await other.goto(link);
+    await expect(new ScalePage(other).closedGroup('ns:default')).toBeVisible();
+    await other.close();
+
+    await scale.open('ns:default');
+    await expect(app.canvas.box('Service').first()).toBeVisible();
+  });
+
+  test('a trace through a closed node lights the node’s box', async ({ app, page }) => {
+    const scale = new ScalePage(page);
+    await scale.close('node/node-1');
+    await scale.close('node/node-2');
+    await app.trace.run('https://api.hwangbogyumin.com/');
+    await app.trace.pause();
+    await page.keyboard.press('End');
+    await expect(page.locator('.react-flow__node.is-current [data-folded]')).toHaveCount(1);
+  });
+});
+
+test.describe('search', () => {
+  test('finds a box by name, flies there and dims the rest; Esc clears', async ({ app, page }) => {
+    const scale = new ScalePage(page);
+    await app.open();
+    await expect(app.canvas.box('Service').first()).toBeVisible();
+    const before = await scale.viewport();
+
+    // `/` from the canvas jumps to the search field.
+    await page.locator('.react-flow__pane').click({ position: { x: 5, y: 5 } });
+    await page.keyboard.press('/');
+    await expect(scale.search).toBeFocused();
+    await page.keyboard.type('api-serv');
+    await expect(scale.search).toHaveAttribute('aria-expanded', 'true');
+    await expect(scale.options.first()).toHaveAttribute('data-id', SERVICE);
+    await page.keyboard.press('Enter');
+
+    await expect(scale.focusing).toBeVisible();
+    await expect(scale.focused).toHaveCount(1);
+    await expect(scale.focused.getByTestId(TEST_IDS.node)).toHaveAttribute('data-object-id', SERVICE);
+    await expect.poll(() => scale.viewport()).not.toBe(before);
+
+    await page.keyboard.press('Escape');
+    await expect(scale.focusing).toHaveCount(0);
+    await expect(scale.search).toHaveValue('');
+  });
+
+  test('at 1,000 objects most namespaces start closed; a match in a closed one opens it', async ({ app, page }) => {
+    test.setTimeout(90_000);
+    const scale = new ScalePage(page);
+    await app.open();
+    await expect(app.canvas.box('Service').first()).toBeVisible();
+    await scale.pasteAsNewTab(thousandObjects());
+    await expect(scale.foldStatus).toContainText('namespaces closed', { timeout: 60_000 });
+    await expect(scale.closedGroup('ns:shop-20')).toBeAttached({ timeout: 30_000 });
+    expect(await page.locator('.react-flow__node').count()).toBeLessThan(300);
+
+    // Ctrl+K from anywhere but the editor.
+    await page.locator('.react-flow__pane').click({ position: { x: 5, y: 5 } });
+    await page.keyboard.press('Control+k');
+    await expect(scale.search).toBeFocused();
+    // The infrastructure view keeps a large input's Services in a box per namespace.
+    await scale.find('checkoutservice shop-20', 'Service/shop-20/checkoutservice');
+    await expect(scale.openGroup('ns:shop-20')).toBeAttached({ timeout: 30_000 });
+    await expect(scale.focused.locator('[data-object-id="Service/shop-20/checkoutservice"]')).toBeVisible();
+    await expect(scale.foldStatus).toContainText('namespaces closed');
+  });
+});
