@@ -3,7 +3,7 @@ import type { PositionedGraph } from '../layout/elkLayout';
 import { layoutGraph } from '../layout/layoutGraph';
 import { buildViewGraph, type ViewGraph } from '../layout/viewGraph';
 import { WorkerStopped } from '../workers/workerClient';
-import { analyzeAsync, type AnalysisResult } from './analyzeAsync';
+import { analyzeAsync, type AnalysisRequest, type AnalysisResult } from './analyzeAsync';
 import type { StoreEnvironment } from './environment';
 import type { Store } from './store';
 
@@ -19,7 +19,7 @@ const ANALYSIS_DEBOUNCE_MS = 150;
 
 /** The slow steps, replaceable in tests by slow fakes. */
 export type PipelineSteps = {
-  analyze: typeof analyzeAsync;
+  analyze: (request: AnalysisRequest) => Promise<AnalysisResult>;
   layout: (graph: ViewGraph) => Promise<PositionedGraph>;
 };
 
@@ -56,6 +56,11 @@ function hasSyntaxError(diagnostics: readonly Diagnostic[]): boolean {
 export function startPipeline(store: PipelineStore, options: PipelineOptions = {}): () => void {
   const adjustGraph = options.adjustGraph ?? ((graph: ViewGraph) => graph);
   const steps = options.steps ?? { analyze: analyzeAsync, layout: layoutGraph };
+  if (!options.steps) {
+    // Both workers start now, side by side: the layout worker (ELK) boots while the text is analysed.
+    analyzeAsync.warm();
+    layoutGraph.warm();
+  }
   const { clock } = store.env;
   let timer: unknown;
   let layoutSequence = 0;

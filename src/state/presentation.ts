@@ -14,12 +14,6 @@ import { stateOfWorkspace, workspaceOf } from './workspaceState';
  * workspace it came from, and it has no storage, so it can never be saved over local work.
  */
 
-/** What a presentation shows: the workspace's files and view, and the request it traces. */
-export function presentationSourceOf(state: Store): Workspace {
-  const trace = state.traceUrl.trim() ? { url: state.traceUrl.trim(), from: state.traceFrom, step: 0 } : undefined;
-  return { ...workspaceOf(state), ...(trace ? { trace } : {}) };
-}
-
 /**
  * What `?present` shows: the sample `sample=NAME` names, else the saved workspace (read, never
  * written), else the first sample.
@@ -64,15 +58,4 @@ export function startPresentation(store: AppStore, source: Workspace): () => voi
     unsubscribe();
     stopPipeline();
   };
-}
-
-/** The address to go back to when a `?present` page is left: the same one, without `present`. */
-export function urlWithoutPresent(url: string): string {
-  try {
-    const parsed = new URL(url);
-    parsed.searchParams.delete('present');
-    return parsed.toString();
-  } catch {
-    return url;
-  }
 }

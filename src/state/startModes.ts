@@ -3,7 +3,6 @@ import { decodeShareFragment, DEFAULT_VIEW, type UrlParams, type Workspace } fro
 import type { StartMode } from '../workspace/startMode';
 import type { MatchMedia, StorageLike } from './environment';
 import { restoreWorkspace, startPersistence } from './persistence';
-import { presentationSourceFromPage, startPresentation, urlWithoutPresent } from './presentation';
 import { startPipeline } from './pipeline';
 import type { AppStore, AppStoreOptions, Store } from './store';
 import { stateOfWorkspace } from './workspaceState';
@@ -77,6 +76,17 @@ function openLinked(fragment: string | undefined, params: UrlParams, fallback?: 
     return { workspace: withParams(sample, params) };
   }
   return fallback ? { workspace: withParams(fallback, params) } : { error: 'The address carries no workspace.' };
+}
+
+/** The address to go back to when a `?present` page is left: the same one, without `present`. */
+export function urlWithoutPresent(url: string): string {
+  try {
+    const parsed = new URL(url);
+    parsed.searchParams.delete('present');
+    return parsed.toString();
+  } catch {
+    return url;
+  }
 }
 
 /** Decides what to start for `mode` (opened at `url`); never throws, whatever the URL holds. */
@@ -170,6 +180,20 @@ function startInMemory(store: AppStore, workspace: Workspace | undefined, play: 
   };
 }
 
+/** What stops a start that is still loading: it stops as soon as it has started, or at once. */
+function startLater(started: Promise<() => void>): () => void {
+  let stopped = false;
+  let stop: (() => void) | undefined;
+  void started.then((s) => {
+    if (stopped) s();
+    else stop = s;
+  });
+  return () => {
+    stopped = true;
+    stop?.();
+  };
+}
+
 /**
  * Starts `plan` on a store made with `storeOptionsFor(plan, …)`; returns what stops it. `page`
  * lends a presentation the saved workspace to read (its own store never writes it).
@@ -181,9 +205,11 @@ export function startMode(store: AppStore, plan: StartPlan, page?: PageEnvironme
     case 'embed':
       return startInMemory(store, plan.workspace, plan.params.autoplay);
     case 'present':
-      return startPresentation(
-        store,
-        plan.workspace ?? presentationSourceFromPage(plan.workspaceUrl, page?.localStorage),
+      return startLater(
+        // The presentation's code loads only for a presentation: the workspace starts without it.
+        import('./presentation').then(({ presentationSourceFromPage, startPresentation }) =>
+          startPresentation(store, plan.workspace ?? presentationSourceFromPage(plan.workspaceUrl, page?.localStorage)),
+        ),
       );
     default:
       return startWorkspace(store, plan.params);
