@@ -29,12 +29,18 @@ function EditorPlaceholder() {
 /** The editor, loaded once the first graph is drawn (or after a short wait when none comes). */
 export function LazyEditor() {
   const settled = useAppStore(selectGraphSettled);
-  const [waited, setWaited] = useState(false);
+  const [ready, setReady] = useState(false);
   useEffect(() => {
-    const timer = setTimeout(() => setWaited(true), EDITOR_WAIT_MS);
+    const timer = setTimeout(() => setReady(true), EDITOR_WAIT_MS);
     return () => clearTimeout(timer);
   }, []);
-  if (!settled && !waited) return <EditorPlaceholder />;
+  useEffect(() => {
+    if (!settled) return;
+    // Two frames on: the graph has been painted before the editor's code is even asked for.
+    let frame = requestAnimationFrame(() => (frame = requestAnimationFrame(() => setReady(true))));
+    return () => cancelAnimationFrame(frame);
+  }, [settled]);
+  if (!ready) return <EditorPlaceholder />;
   return (
     <Suspense fallback={<EditorPlaceholder />}>
       <Editor />
