@@ -55,7 +55,14 @@ function quantile(sorted: readonly number[], q: number): number {
 function row(name: string, input: string, samples: readonly number[], unit: string): Row {
   const sorted = [...samples].sort((a, b) => a - b);
   const round = (n: number) => Math.round(n * 10) / 10;
-  return { name, input, median: round(quantile(sorted, 0.5)), p95: round(quantile(sorted, 0.95)), runs: samples.length, unit };
+  return {
+    name,
+    input,
+    median: round(quantile(sorted, 0.5)),
+    p95: round(quantile(sorted, 0.95)),
+    runs: samples.length,
+    unit,
+  };
 }
 
 /**
@@ -106,9 +113,13 @@ async function newContext(browser: Browser): Promise<BrowserContext> {
 }
 
 async function firstGraphMs(page: Page): Promise<number> {
-  await page.waitForFunction(() => (window as unknown as { __bench: { firstGraph?: number } }).__bench.firstGraph, null, {
-    timeout: 60_000,
-  });
+  await page.waitForFunction(
+    () => (window as unknown as { __bench: { firstGraph?: number } }).__bench.firstGraph,
+    null,
+    {
+      timeout: 60_000,
+    },
+  );
   return page.evaluate(() => (window as unknown as { __bench: { firstGraph: number } }).__bench.firstGraph);
 }
 
@@ -153,6 +164,11 @@ async function keystrokeToGraph(page: Page, key: string): Promise<number> {
         requestAnimationFrame(() => resolve(performance.now() - pressed));
       });
       watch.observe(marker, { attributes: true });
+      // No new graph at all (a layout that failed, a workspace too big): say so rather than wait forever.
+      setTimeout(() => {
+        watch.disconnect();
+        resolve(-1);
+      }, 20_000);
     });
   });
   await page.keyboard.press(key);
@@ -280,7 +296,12 @@ async function typing(page: Page, needle: string, count: number): Promise<number
   await page.waitForTimeout(300);
   const samples: number[] = [];
   for (let i = 0; i < count; i++) {
-    samples.push(await keystrokeToGraph(page, i < count / 2 ? 'x' : 'Backspace'));
+    const ms = await keystrokeToGraph(page, i < count / 2 ? 'x' : 'Backspace');
+    if (ms < 0) {
+      console.error(`no new graph within 20 s of keystroke ${i + 1} at "${needle}": typing stopped`);
+      break;
+    }
+    samples.push(ms);
   }
   return samples;
 }
@@ -331,7 +352,14 @@ export async function measureBrowser(options: BrowserBenchOptions): Promise<Row[
     const pasteStart = await now(page);
     await pasteAll(page, paste);
     await settle(page, 2000, 120_000);
-    add(row('longest task while pasting', `${paste.split('\n').length.toLocaleString('en')} lines`, [await longestTaskSince(page, pasteStart)], 'ms'));
+    add(
+      row(
+        'longest task while pasting',
+        `${paste.split('\n').length.toLocaleString('en')} lines`,
+        [await longestTaskSince(page, pasteStart)],
+        'ms',
+      ),
+    );
 
     // 1,000 objects (Online Boutique in 28 namespaces), then typing in it.
     const big = boutiqueCopies(root, 28);
@@ -352,10 +380,14 @@ export async function measureBrowser(options: BrowserBenchOptions): Promise<Row[
 /** Starts vite's own process (not an npx wrapper) so that stopping it stops the server. */
 async function startPreview(root: string, port: number): Promise<ChildProcess> {
   const vite = join(root, 'node_modules', 'vite', 'bin', 'vite.js');
-  const server = spawn(process.execPath, [vite, 'preview', '--host', '127.0.0.1', '--port', String(port), '--strictPort'], {
-    cwd: root,
-    stdio: ['ignore', 'ignore', 'pipe'],
-  });
+  const server = spawn(
+    process.execPath,
+    [vite, 'preview', '--host', '127.0.0.1', '--port', String(port), '--strictPort'],
+    {
+      cwd: root,
+      stdio: ['ignore', 'ignore', 'pipe'],
+    },
+  );
   let failed = '';
   server.stderr?.on('data', (chunk: Buffer) => (failed += chunk.toString()));
   const deadline = Date.now() + 30_000;

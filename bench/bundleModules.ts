@@ -29,7 +29,14 @@ const TOP = perModule ? 60 : 25;
 // With --why=TEXT, the chain of static imports that brings the first module matching TEXT in.
 const why = args.find((a) => a.startsWith('--why='))?.slice('--why='.length);
 
-type ChunkReport = { file: string; entry: boolean; dynamic: boolean; raw: number; gzip: number; groups: Map<string, number> };
+type ChunkReport = {
+  file: string;
+  entry: boolean;
+  dynamic: boolean;
+  raw: number;
+  gzip: number;
+  groups: Map<string, number>;
+};
 
 function collect(reports: ChunkReport[]): Plugin {
   return {
@@ -67,9 +74,10 @@ function printWhy(context: Rollup.PluginContext, text: string): void {
   while (queue.length > 0) {
     const id = queue.shift()!;
     const info = context.getModuleInfo(id);
-    if (info?.isEntry && !id.includes(".worker.")) {
+    if (info?.isEntry && !id.includes('.worker.')) {
       const chain: string[] = [];
-      for (let at: string | null = id; at; at = cameFrom.get(at) ?? null) chain.push(at.replace(/^.*\/(src|node_modules)\//, '$1/'));
+      for (let at: string | null = id; at; at = cameFrom.get(at) ?? null)
+        chain.push(at.replace(/^.*\/(src|node_modules)\//, '$1/'));
       console.log(`why ${text}:\n  ${chain.join('\n  → imports ')}`);
       return;
     }
@@ -86,7 +94,12 @@ const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`;
 const outDir = mkdtempSync(join(tmpdir(), 'portolan-bundle-'));
 const reports: ChunkReport[] = [];
 try {
-  await build({ logLevel: 'warn', plugins: [collect(reports)], build: { outDir, emptyOutDir: true }, worker: { plugins: () => [collect(reports)] } });
+  await build({
+    logLevel: 'warn',
+    plugins: [collect(reports)],
+    build: { outDir, emptyOutDir: true },
+    worker: { plugins: () => [collect(reports)] },
+  });
 } finally {
   rmSync(outDir, { recursive: true, force: true });
 }

@@ -15,7 +15,15 @@ type PipelineStore = {
   env: Pick<StoreEnvironment, 'clock'>;
 };
 
-const ANALYSIS_DEBOUNCE_MS = 150;
+/**
+ * How long the pipeline waits after a keystroke before it analyses: nothing for a small
+ * workspace (the worker answers within a frame, and a newer edit drops an older analysis), up to
+ * 150 ms for a big one, so a burst of typing costs one analysis rather than one per key.
+ */
+export function analysisDelayMs(files: readonly { text: string }[]): number {
+  const chars = files.reduce((sum, f) => sum + f.text.length, 0);
+  return Math.min(150, Math.floor(chars / 10_000));
+}
 
 /** The slow steps, replaceable in tests by slow fakes. */
 export type PipelineSteps = {
@@ -170,7 +178,7 @@ export function startPipeline(store: PipelineStore, options: PipelineOptions = {
       state.nodeCount !== previous.nodeCount ||
       state.kubeVersion !== previous.kubeVersion
     )
-      schedule(ANALYSIS_DEBOUNCE_MS);
+      schedule(analysisDelayMs(state.files));
     else if (
       state.viewMode !== previous.viewMode ||
       state.showConfig !== previous.showConfig ||

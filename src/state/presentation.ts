@@ -5,6 +5,7 @@ import type { Workspace } from '../workspace';
 import type { StorageLike } from './environment';
 import { readSavedWorkspace } from './persistence';
 import { startPipeline } from './pipeline';
+import { loadTraceEngine } from './traceEngine';
 import { createAppStore, type AppStore, type Store } from './store';
 import { stateOfWorkspace, workspaceOf } from './workspaceState';
 
@@ -48,8 +49,11 @@ export function startPresentation(store: AppStore, source: Workspace): () => voi
       if (!suggestion) return;
       store.setState({ traceUrl: suggestion.url, traceFrom: suggestion.from ?? '' });
     }
-    store.getState().runTrace();
-    store.setState({ tracePlaying: false, traceStep: 0 });
+    // The trace core is this chunk's own import, but the store's trace runs once it has said so.
+    void loadTraceEngine().then(() => {
+      store.getState().runTrace();
+      store.setState({ tracePlaying: false, traceStep: 0 });
+    });
   };
   const unsubscribe = store.subscribe((state, previous) => {
     if (state.topology !== previous.topology) traceOnce(state);

@@ -5,6 +5,7 @@ import type { MatchMedia, StorageLike } from './environment';
 import { restoreWorkspace, startPersistence } from './persistence';
 import { startPipeline } from './pipeline';
 import type { AppStore, AppStoreOptions, Store } from './store';
+import { loadTraceEngine } from './traceEngine';
 import { stateOfWorkspace } from './workspaceState';
 
 /** What the page offers a store: its localStorage (when it can be used) and its media queries. */
@@ -142,8 +143,10 @@ function traceWhenAnalysed(store: AppStore, step: number, play: boolean): () => 
     unsubscribe();
     if (!state.traceUrl.trim()) return;
     // runTrace plays unless the user asked for reduced motion; a restored link stops on its hop.
-    state.runTrace();
-    if (!play) store.getState().setTraceStep(step);
+    void loadTraceEngine().then(() => {
+      store.getState().runTrace();
+      if (!play) store.getState().setTraceStep(step);
+    });
   });
   return unsubscribe;
 }

@@ -4,7 +4,7 @@ import { EditorView, type ViewUpdate } from '@codemirror/view';
 import { useEffect, useRef } from 'react';
 import { useAppStore, useStoreApi } from '../state/StoreProvider';
 import { objectsAtOffset } from '../state/objectsAtOffset';
-import { editorExtensions, toCodeMirrorDiagnostics } from './editorSetup';
+import { createEditorState, editorExtensions, toCodeMirrorDiagnostics } from './editorSetup';
 import { TEST_IDS } from '../testIds';
 
 /**
@@ -35,7 +35,7 @@ export function Editor() {
   useEffect(() => {
     const view = new EditorView({
       parent: host.current!,
-      state: EditorState.create({ doc: '', extensions: extensions.current }),
+      state: createEditorState('', extensions.current),
     });
     viewRef.current = view;
     return () => {
@@ -60,16 +60,14 @@ export function Editor() {
     for (const name of states.keys()) if (!names.has(name)) states.delete(name);
     if (activeText === undefined) {
       shownFile.current = '';
-      view.setState(EditorState.create({ doc: '', extensions: extensions.current }));
+      view.setState(createEditorState('', extensions.current));
       return;
     }
     if (shownFile.current !== activeFile) {
       shownFile.current = activeFile;
       const saved = states.get(activeFile);
       view.setState(
-        saved && saved.doc.toString() === activeText
-          ? saved
-          : EditorState.create({ doc: activeText, extensions: extensions.current }),
+        saved && saved.doc.toString() === activeText ? saved : createEditorState(activeText, extensions.current),
       );
     } else if (view.state.doc.toString() !== activeText) {
       // The text changed from outside the editor (a sample, a drop): take it, as one undoable change.

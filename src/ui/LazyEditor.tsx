@@ -1,17 +1,12 @@
-import { lazy, Suspense, useEffect, useState } from 'react';
+import { lazy, Suspense } from 'react';
 import type { Store } from '../state/store';
 import { useAppStore } from '../state/StoreProvider';
+import { useAfterFirstGraph } from './afterFirstGraph';
 
 // CodeMirror and its YAML language are a third of the app's code: they load after the first
 // graph is on screen, so the picture never waits for the editor.
 const Editor = lazy(() => import('./Editor').then((m) => ({ default: m.Editor })));
 
-/** Past this, the editor loads even when no graph came yet (a slow machine, a huge workspace). */
-const EDITOR_WAIT_MS = 3000;
-
-// A graph is drawn, or none will come soon: a syntax error, a failed analysis or layout.
-const selectGraphSettled = (s: Store) =>
-  s.positioned !== null || s.stale || s.analysisError !== undefined || s.layoutError !== undefined;
 const selectActiveText = (s: Store) => s.files.find((f) => f.name === s.activeFile)?.text ?? '';
 
 /** Until CodeMirror is here, the text stands as plain lines in the editor's place (read-only). */
@@ -28,18 +23,7 @@ function EditorPlaceholder() {
 
 /** The editor, loaded once the first graph is drawn (or after a short wait when none comes). */
 export function LazyEditor() {
-  const settled = useAppStore(selectGraphSettled);
-  const [ready, setReady] = useState(false);
-  useEffect(() => {
-    const timer = setTimeout(() => setReady(true), EDITOR_WAIT_MS);
-    return () => clearTimeout(timer);
-  }, []);
-  useEffect(() => {
-    if (!settled) return;
-    // Two frames on: the graph has been painted before the editor's code is even asked for.
-    let frame = requestAnimationFrame(() => (frame = requestAnimationFrame(() => setReady(true))));
-    return () => cancelAnimationFrame(frame);
-  }, [settled]);
+  const ready = useAfterFirstGraph();
   if (!ready) return <EditorPlaceholder />;
   return (
     <Suspense fallback={<EditorPlaceholder />}>

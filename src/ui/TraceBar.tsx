@@ -1,9 +1,10 @@
-import { useMemo } from 'react';
-import { suggestTraceUrls } from '../core/trace';
+import { useEffect, useMemo, useState } from 'react';
 import { objectsOfRole, type Topology } from '../core/model/topology';
 import type { Store } from '../state/store';
 import { useAppStore, useStoreApi } from '../state/StoreProvider';
+import { loadTraceEngine, traceEngineNow } from '../state/traceEngine';
 import { TRACE_IDS } from '../testIds';
+import { useAfterFirstGraph } from './afterFirstGraph';
 
 const selectTopology = (s: Store) => s.topology;
 const selectUrl = (s: Store) => s.traceUrl;
@@ -27,7 +28,13 @@ export function TraceBar() {
   const from = useAppStore(selectFrom);
   const hasTrace = useAppStore(selectHasTrace);
   const stale = useAppStore(selectStale);
-  const suggestions = useMemo(() => suggestTraceUrls(topology), [topology]);
+  // Suggestions come from the trace core, which loads after the first graph.
+  const afterFirstGraph = useAfterFirstGraph();
+  const [engine, setEngine] = useState(traceEngineNow);
+  useEffect(() => {
+    if (afterFirstGraph && !engine) void loadTraceEngine().then(setEngine);
+  }, [afterFirstGraph, engine]);
+  const suggestions = useMemo(() => engine?.suggestTraceUrls(topology) ?? [], [engine, topology]);
   const clients = useMemo(() => tracingClients(topology), [topology]);
   if (topology.world === 'empty') return null;
   const compose = topology.world === 'compose';
