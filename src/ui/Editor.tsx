@@ -19,9 +19,16 @@ export function Editor() {
   const shownFile = useRef<string>('');
   const handlersRef = useRef<{ onUpdate: (update: ViewUpdate) => void }>({ onUpdate: () => {} });
 
+  // The text this editor last gave the store: when the store hands it back, there is nothing to
+  // compare (a second toString of a 10,000-line file costs as much as the first).
+  const pushed = useRef<string | undefined>(undefined);
+
   handlersRef.current.onUpdate = (update: ViewUpdate) => {
     const name = shownFile.current;
-    if (update.docChanged && name) store.getState().setFileText(name, update.state.doc.toString());
+    if (update.docChanged && name) {
+      pushed.current = update.state.doc.toString();
+      store.getState().setFileText(name, pushed.current);
+    }
     if (update.selectionSet || update.docChanged) {
       const state = store.getState();
       const offset = update.state.selection.main.head;
@@ -69,7 +76,7 @@ export function Editor() {
       view.setState(
         saved && saved.doc.toString() === activeText ? saved : createEditorState(activeText, extensions.current),
       );
-    } else if (view.state.doc.toString() !== activeText) {
+    } else if (activeText !== pushed.current && view.state.doc.toString() !== activeText) {
       // The text changed from outside the editor (a sample, a drop): take it, as one undoable change.
       view.dispatch({ changes: { from: 0, to: view.state.doc.length, insert: activeText } });
     }

@@ -1,8 +1,9 @@
 import { useEffect, useMemo, useState } from 'react';
 import { objectsOfRole, type Topology } from '../core/model/topology';
+import type { TraceSuggestion as Suggestion } from '../core/trace';
 import type { Store } from '../state/store';
 import { useAppStore, useStoreApi } from '../state/StoreProvider';
-import { loadTraceEngine, traceEngineNow } from '../state/traceEngine';
+import { loadTraceEngine, traceEngineNow, type TraceEngine } from '../state/traceEngine';
 import { TRACE_IDS } from '../testIds';
 import { useAfterFirstGraph } from './afterFirstGraph';
 
@@ -20,6 +21,23 @@ function tracingClients(topology: Topology): string[] {
     .map((w) => ((w.namespace ?? 'default') === 'default' ? w.name : `${w.namespace}/${w.name}`));
 }
 
+const NO_SUGGESTIONS: Suggestion[] = [];
+
+/**
+ * The suggested URLs of a topology, worked out when the page is idle rather than in the render
+ * that follows each keystroke: at 1,000 objects they take longer than a frame.
+ */
+function useIdleSuggestions(engine: TraceEngine | undefined, topology: Topology): Suggestion[] {
+  const [suggested, setSuggested] = useState(NO_SUGGESTIONS);
+  useEffect(() => {
+    if (!engine) return;
+    const timer = setTimeout(() => setSuggested(engine.suggestTraceUrls(topology)), 200);
+    return () => clearTimeout(timer);
+  }, [engine, topology]);
+  // Until the new list is in, the previous one stands (the bar does not flicker while typing).
+  return suggested;
+}
+
 /** The request to trace: a URL (with suggestions from the files) and where it comes from. */
 export function TraceBar() {
   const store = useStoreApi();
@@ -34,7 +52,7 @@ export function TraceBar() {
   useEffect(() => {
     if (afterFirstGraph && !engine) void loadTraceEngine().then(setEngine);
   }, [afterFirstGraph, engine]);
-  const suggestions = useMemo(() => engine?.suggestTraceUrls(topology) ?? [], [engine, topology]);
+  const suggestions = useIdleSuggestions(engine, topology);
   const clients = useMemo(() => tracingClients(topology), [topology]);
   if (topology.world === 'empty') return null;
   const compose = topology.world === 'compose';
