@@ -74,6 +74,7 @@ export function startPipeline(store: PipelineStore, options: PipelineOptions = {
   let layoutSequence = 0;
   let lastKey = '';
   let lastPositioned: PositionedGraph | null = null;
+  let lastContent = '';
 
   // Every relayout takes a number, in the same-shape path too: a slower, older layout that
   // lands after a newer one (of a text the editor no longer holds) is dropped.
@@ -90,6 +91,11 @@ export function startPipeline(store: PipelineStore, options: PipelineOptions = {
       }),
     );
     const key = structureKey(graph);
+    // Nothing a box or an arrow says has changed (a comment, a blank line): nothing to redraw, so
+    // the canvas is not handed a new graph (at 1,000 boxes that render alone is several frames).
+    const content = JSON.stringify(graph);
+    if (key === lastKey && lastPositioned && content === lastContent) return;
+    lastContent = content;
     if (key === lastKey && lastPositioned) {
       // Same boxes, same sizes: keep every place, refresh only what the boxes say.
       const byId = new Map(graph.nodes.map((n) => [n.id, n]));
