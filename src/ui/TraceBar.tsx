@@ -58,6 +58,17 @@ export function TraceBar() {
   const compose = topology.world === 'compose';
 
   const first = suggestions[0];
+  // The list on screen may lag the text by a moment; what Enter traces is the first suggestion
+  // of the topology as it is now (a new sample must not trace the previous one's URL).
+  const traceFirstIfEmpty = () => {
+    const state = store.getState();
+    if (state.traceUrl.trim()) return;
+    const now = engine?.suggestTraceUrls(state.topology)[0];
+    if (now) {
+      state.setTraceUrl(now.url);
+      state.setTraceFrom(now.from ?? '');
+    }
+  };
   const onUrl = (value: string) => {
     const state = store.getState();
     state.setTraceUrl(value);
@@ -72,7 +83,7 @@ export function TraceBar() {
       onSubmit={(e) => {
         e.preventDefault();
         // Enter on an empty field traces what the placeholder offers: the first suggestion.
-        if (!store.getState().traceUrl.trim() && first) onUrl(first.url);
+        traceFirstIfEmpty();
         store.getState().runTrace();
       }}
     >
@@ -136,7 +147,7 @@ export function TraceBar() {
             : 'Send 5 requests one after the other, to see kube-proxy spread them over the pods'
         }
         onClick={() => {
-          if (!store.getState().traceUrl.trim() && first) onUrl(first.url);
+          traceFirstIfEmpty();
           store.getState().repeatTrace(5);
         }}
       >
