@@ -36,7 +36,6 @@ export type BrowserBenchOptions = {
 
 const SEED = 'the seed sample (go-backend-k8s)';
 const BOUTIQUE_PATH = 'src/samples/online-boutique/kubernetes-manifests.yaml';
-const NODE = '[data-testid="graph-node"]';
 const EDITOR = '[data-testid="editor"] .cm-content';
 
 /** Online Boutique copied into `copies` namespaces, as one text (35 objects and 980 lines a copy). */

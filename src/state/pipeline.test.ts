@@ -170,7 +170,11 @@ describe('an edit that changes no structure does not run the layout again', () =
   const deployment = sample[0]!.text;
   const edits: [string, string, boolean][] = [
     ['a comment at the end', `${deployment}\n# reviewed\n`, false],
-    ['a comment after a value', deployment.replace('imagePullPolicy: Always', 'imagePullPolicy: Always # each start'), false],
+    [
+      'a comment after a value',
+      deployment.replace('imagePullPolicy: Always', 'imagePullPolicy: Always # each start'),
+      false,
+    ],
     ['an env value', deployment.replace('sslmode=disable', 'sslmode=require&connect_timeout=5'), false],
     ['a blank line', deployment.replace('spec:\n', 'spec:\n\n'), false],
     ['one more replica', deployment.replace('replicas: 2', 'replicas: 3'), true],

@@ -9,7 +9,15 @@ import { PresentApp } from './PresentApp';
  * The presentation over the workspace, in its own store: the workspace stays mounted beneath,
  * untouched (its text, undo history, selection and scroll), and is all there again on leaving.
  */
-export function PresentOverlay({ source, env, onLeave }: { source: Workspace; env: AppStore['env']; onLeave: () => void }) {
+export function PresentOverlay({
+  source,
+  env,
+  onLeave,
+}: {
+  source: Workspace;
+  env: AppStore['env'];
+  onLeave: () => void;
+}) {
   const [store] = useState(() => createAppStore(env.matchMedia ? { matchMedia: env.matchMedia } : {}));
   useEffect(() => startPresentation(store, source), [store, source]);
   return (
