@@ -23,19 +23,29 @@ function tracingClients(topology: Topology): string[] {
 
 const NO_SUGGESTIONS: Suggestion[] = [];
 
+/** Up to this many objects the suggestions are worked out in the render; past it, when idle. */
+const SUGGEST_IN_RENDER_BELOW = 300;
+
 /**
- * The suggested URLs of a topology, worked out when the page is idle rather than in the render
- * that follows each keystroke: at 1,000 objects they take longer than a frame.
+ * The suggested URLs of a topology. At 1,000 objects they take longer than a frame, so a big
+ * topology gets them 200 ms after the last change rather than in the render after each
+ * keystroke; `pending` says the list on screen may belong to an earlier text.
  */
-function useIdleSuggestions(engine: TraceEngine | undefined, topology: Topology): Suggestion[] {
-  const [suggested, setSuggested] = useState(NO_SUGGESTIONS);
+function useSuggestions(engine: TraceEngine | undefined, topology: Topology): { list: Suggestion[]; pending: boolean } {
+  const small = topology.objects.length < SUGGEST_IN_RENDER_BELOW;
+  const now = useMemo(
+    () => (engine && small ? engine.suggestTraceUrls(topology) : undefined),
+    [engine, small, topology],
+  );
+  const [idle, setIdle] = useState<{ topology: Topology; list: Suggestion[] }>();
   useEffect(() => {
-    if (!engine) return;
-    const timer = setTimeout(() => setSuggested(engine.suggestTraceUrls(topology)), 200);
+    if (!engine || small) return;
+    const timer = setTimeout(() => setIdle({ topology, list: engine.suggestTraceUrls(topology) }), 200);
     return () => clearTimeout(timer);
-  }, [engine, topology]);
+  }, [engine, small, topology]);
+  if (now) return { list: now, pending: false };
   // Until the new list is in, the previous one stands (the bar does not flicker while typing).
-  return suggested;
+  return { list: idle?.list ?? NO_SUGGESTIONS, pending: !engine || idle?.topology !== topology };
 }
 
 /** The request to trace: a URL (with suggestions from the files) and where it comes from. */
@@ -52,7 +62,7 @@ export function TraceBar() {
   useEffect(() => {
     if (afterFirstGraph && !engine) void loadTraceEngine().then(setEngine);
   }, [afterFirstGraph, engine]);
-  const suggestions = useIdleSuggestions(engine, topology);
+  const { list: suggestions, pending } = useSuggestions(engine, topology);
   const clients = useMemo(() => tracingClients(topology), [topology]);
   if (topology.world === 'empty') return null;
   const compose = topology.world === 'compose';
@@ -132,7 +142,7 @@ export function TraceBar() {
         className="button button-primary"
         type="submit"
         data-testid={TRACE_IDS.run}
-        disabled={!url.trim() && !first}
+        disabled={!url.trim() && !first && !pending}
       >
         ▶ Trace
       </button>
@@ -140,7 +150,7 @@ export function TraceBar() {
         className="button"
         type="button"
         data-testid={TRACE_IDS.repeat}
-        disabled={!url.trim() && !first}
+        disabled={!url.trim() && !first && !pending}
         title={
           compose
             ? 'Send 5 requests one after the other, to see replicas answer in turn'
