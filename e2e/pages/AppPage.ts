@@ -35,6 +35,8 @@ export class EditorPage {
 
   /** The text of the active file, as the editor holds it. */
   async text(): Promise<string> {
+    // The editor loads after the first graph: wait for it before reading.
+    await this.content.waitFor();
     // CodeMirror draws only the lines in view: scroll through the text, collecting each line by
     // where it stands in the document, then scroll back.
     return this.page.evaluate(async () => {

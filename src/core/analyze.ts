@@ -12,6 +12,7 @@ import { oversize, summarizeWorkspace, type SummaryRow } from './summary';
 import type { KubeValidation } from './kubernetes/schema/checkDocument';
 import type { KubeSchemaData } from './kubernetes/schema/schemaTypes';
 import { DEFAULT_KUBE_VERSION } from './kubernetes/schema/versions';
+import { DEFAULT_NODE_COUNT, MAX_NODE_COUNT } from './nodeCount';
 
 export type AnalyzeOptions = {
   /** simulated worker nodes when the input has no `kind: Node` (1–20, default 3) */
@@ -34,8 +35,7 @@ export type Analysis = {
   summary?: SummaryRow[];
 };
 
-export const DEFAULT_NODE_COUNT = 3;
-const MAX_NODE_COUNT = 20;
+export { DEFAULT_NODE_COUNT } from './nodeCount';
 
 /** Analyses workspaces one after the other, re-parsing only the documents that changed. */
 export type Analyzer = { analyze(files: readonly SourceFile[], options?: AnalyzeOptions): Analysis };

@@ -152,3 +152,51 @@ describe('stale results never win', () => {
     expect(own.getState().files[0]!.text).toContain('fixed');
   });
 });
+
+describe('an edit that changes no structure does not run the layout again', () => {
+  let stop: (() => void) | undefined;
+  afterEach(() => stop?.());
+
+  const sample = ['deployment.yaml', 'service.yaml', 'ingress.yaml'].map((name) => ({
+    name,
+    text: readFileSync(new URL(`../samples/go-backend-k8s/${name}`, import.meta.url), 'utf8'),
+  }));
+  const analyze: PipelineSteps['analyze'] = async ({ files, options }) => {
+    const { topology, diagnostics } = analyzeNow(files, options);
+    return { topology, diagnostics };
+  };
+
+  // [what the edit is, the deployment's text after it, whether it may lay the picture out again]
+  const deployment = sample[0]!.text;
+  const edits: [string, string, boolean][] = [
+    ['a comment at the end', `${deployment}\n# reviewed\n`, false],
+    [
+      'a comment after a value',
+      deployment.replace('imagePullPolicy: Always', 'imagePullPolicy: Always # each start'),
+      false,
+    ],
+    ['an env value', deployment.replace('sslmode=disable', 'sslmode=require&connect_timeout=5'), false],
+    ['a blank line', deployment.replace('spec:\n', 'spec:\n\n'), false],
+    ['one more replica', deployment.replace('replicas: 2', 'replicas: 3'), true],
+  ];
+
+  it.each(edits)('%s', async (_what, edited, relayout) => {
+    const own = createAppStore();
+    let layouts = 0;
+    const layout: PipelineSteps['layout'] = async (graph) => {
+      layouts++;
+      return { nodes: graph.nodes.map((n) => ({ ...n, x: 0, y: 0 })), edges: graph.edges, width: 100, height: 100 };
+    };
+    own.setState({ files: sample.map((f) => ({ ...f })), activeFile: 'deployment.yaml' });
+    stop = startPipeline(own, { steps: { analyze, layout } });
+    await vi.waitFor(() => expect(own.getState().positioned).not.toBeNull());
+    const before = own.getState().topology;
+    expect(layouts).toBe(1);
+
+    own.getState().setFileText('deployment.yaml', edited);
+    // The edit is analysed (a new topology), then drawn.
+    await vi.waitFor(() => expect(own.getState().topology).not.toBe(before));
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(layouts).toBe(relayout ? 2 : 1);
+  });
+});

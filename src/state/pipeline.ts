@@ -3,7 +3,7 @@ import type { PositionedGraph } from '../layout/elkLayout';
 import { layoutGraph } from '../layout/layoutGraph';
 import { buildViewGraph, type ViewGraph } from '../layout/viewGraph';
 import { WorkerStopped } from '../workers/workerClient';
-import { analyzeAsync, type AnalysisResult } from './analyzeAsync';
+import { analyzeAsync, type AnalysisRequest, type AnalysisResult } from './analyzeAsync';
 import type { StoreEnvironment } from './environment';
 import type { Store } from './store';
 
@@ -15,11 +15,19 @@ type PipelineStore = {
   env: Pick<StoreEnvironment, 'clock'>;
 };
 
-const ANALYSIS_DEBOUNCE_MS = 150;
+/**
+ * How long the pipeline waits after a keystroke before it analyses: nothing for a small
+ * workspace (the worker answers within a frame, and a newer edit drops an older analysis), up to
+ * 150 ms for a big one, so a burst of typing costs one analysis rather than one per key.
+ */
+export function analysisDelayMs(files: readonly { text: string }[]): number {
+  const chars = files.reduce((sum, f) => sum + f.text.length, 0);
+  return Math.min(150, Math.floor(chars / 10_000));
+}
 
 /** The slow steps, replaceable in tests by slow fakes. */
 export type PipelineSteps = {
-  analyze: typeof analyzeAsync;
+  analyze: (request: AnalysisRequest) => Promise<AnalysisResult>;
   layout: (graph: ViewGraph) => Promise<PositionedGraph>;
 };
 
@@ -56,11 +64,17 @@ function hasSyntaxError(diagnostics: readonly Diagnostic[]): boolean {
 export function startPipeline(store: PipelineStore, options: PipelineOptions = {}): () => void {
   const adjustGraph = options.adjustGraph ?? ((graph: ViewGraph) => graph);
   const steps = options.steps ?? { analyze: analyzeAsync, layout: layoutGraph };
+  if (!options.steps) {
+    // Both workers start now, side by side: the layout worker (ELK) boots while the text is analysed.
+    analyzeAsync.warm();
+    layoutGraph.warm();
+  }
   const { clock } = store.env;
   let timer: unknown;
   let layoutSequence = 0;
   let lastKey = '';
   let lastPositioned: PositionedGraph | null = null;
+  let lastContent = '';
 
   // Every relayout takes a number, in the same-shape path too: a slower, older layout that
   // lands after a newer one (of a text the editor no longer holds) is dropped.
@@ -80,6 +94,11 @@ export function startPipeline(store: PipelineStore, options: PipelineOptions = {
       }),
     );
     const key = structureKey(graph);
+    // Nothing a box or an arrow says has changed (a comment, a blank line): nothing to redraw, so
+    // the canvas is not handed a new graph (at 1,000 boxes that render alone is several frames).
+    const content = JSON.stringify(graph);
+    if (key === lastKey && lastPositioned && content === lastContent) return;
+    lastContent = content;
     if (key === lastKey && lastPositioned) {
       // Same boxes, same sizes: keep every place, refresh only what the boxes say.
       const byId = new Map(graph.nodes.map((n) => [n.id, n]));
@@ -168,7 +187,7 @@ export function startPipeline(store: PipelineStore, options: PipelineOptions = {
       state.nodeCount !== previous.nodeCount ||
       state.kubeVersion !== previous.kubeVersion
     )
-      schedule(ANALYSIS_DEBOUNCE_MS);
+      schedule(analysisDelayMs(state.files));
     else if (
       state.viewMode !== previous.viewMode ||
       state.showConfig !== previous.showConfig ||

@@ -4,6 +4,7 @@ import { SAMPLES } from '../samples';
 import type { Workspace } from '../workspace';
 import { loadSavedWorkspace, type SavePlaces } from './persistence';
 import { startPipeline } from './pipeline';
+import { loadTraceEngine } from './traceEngine';
 import { createAppStore, type AppStore, type Store } from './store';
 import { stateOfWorkspace, workspaceOf } from './workspaceState';
 
@@ -12,12 +13,6 @@ import { stateOfWorkspace, workspaceOf } from './workspaceState';
  * stage. What happens in it (a mistake made on purpose, a step of the trace) never reaches the
  * workspace it came from, and it has no storage, so it can never be saved over local work.
  */
-
-/** What a presentation shows: the workspace's files and view, and the request it traces. */
-export function presentationSourceOf(state: Store): Workspace {
-  const trace = state.traceUrl.trim() ? { url: state.traceUrl.trim(), from: state.traceFrom, step: 0 } : undefined;
-  return { ...workspaceOf(state), ...(trace ? { trace } : {}) };
-}
 
 /**
  * What `?present` shows: the sample `sample=NAME` names, else the saved workspace (read, never
@@ -53,8 +48,11 @@ export function startPresentation(store: AppStore, source: Workspace): () => voi
       if (!suggestion) return;
       store.setState({ traceUrl: suggestion.url, traceFrom: suggestion.from ?? '' });
     }
-    store.getState().runTrace();
-    store.setState({ tracePlaying: false, traceStep: 0 });
+    // The trace core is this chunk's own import, but the store's trace runs once it has said so.
+    void loadTraceEngine().then(() => {
+      store.getState().runTrace();
+      store.setState({ tracePlaying: false, traceStep: 0 });
+    });
   };
   const unsubscribe = store.subscribe((state, previous) => {
     if (state.topology !== previous.topology) traceOnce(state);
@@ -63,15 +61,4 @@ export function startPresentation(store: AppStore, source: Workspace): () => voi
     unsubscribe();
     stopPipeline();
   };
-}
-
-/** The address to go back to when a `?present` page is left: the same one, without `present`. */
-export function urlWithoutPresent(url: string): string {
-  try {
-    const parsed = new URL(url);
-    parsed.searchParams.delete('present');
-    return parsed.toString();
-  } catch {
-    return url;
-  }
 }

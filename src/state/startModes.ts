@@ -3,9 +3,9 @@ import { decodeShareFragment, DEFAULT_VIEW, type UrlParams, type Workspace } fro
 import type { StartMode } from '../workspace/startMode';
 import type { MatchMedia, RecordStore, StorageLike, TabChannel } from './environment';
 import { restoreWorkspace, startPersistence, type Restored } from './persistence';
-import { presentationSourceFromPage, startPresentation, urlWithoutPresent } from './presentation';
 import { startPipeline } from './pipeline';
 import type { AppStore, AppStoreOptions, Store } from './store';
+import { loadTraceEngine } from './traceEngine';
 import { stateOfWorkspace } from './workspaceState';
 
 /**
@@ -87,6 +87,17 @@ function openLinked(fragment: string | undefined, params: UrlParams, fallback?: 
   return fallback ? { workspace: withParams(fallback, params) } : { error: 'The address carries no workspace.' };
 }
 
+/** The address to go back to when a `?present` page is left: the same one, without `present`. */
+export function urlWithoutPresent(url: string): string {
+  try {
+    const parsed = new URL(url);
+    parsed.searchParams.delete('present');
+    return parsed.toString();
+  } catch {
+    return url;
+  }
+}
+
 /** Decides what to start for `mode` (opened at `url`); never throws, whatever the URL holds. */
 export function planStart(mode: StartMode, params: UrlParams, url = ''): StartPlan {
   switch (mode.kind) {
@@ -143,8 +154,10 @@ function traceWhenAnalysed(store: AppStore, step: number, play: boolean): () => 
     unsubscribe();
     if (!state.traceUrl.trim()) return;
     // runTrace plays unless the user asked for reduced motion; a restored link stops on its hop.
-    state.runTrace();
-    if (!play) store.getState().setTraceStep(step);
+    void loadTraceEngine().then(() => {
+      store.getState().runTrace();
+      if (!play) store.getState().setTraceStep(step);
+    });
   });
   return unsubscribe;
 }
@@ -200,6 +213,20 @@ function startInMemory(store: AppStore, workspace: Workspace | undefined, play: 
   };
 }
 
+/** What stops a start that is still loading: it stops as soon as it has started, or at once. */
+function startLater(started: Promise<() => void>): () => void {
+  let stopped = false;
+  let stop: (() => void) | undefined;
+  void started.then((s) => {
+    if (stopped) s();
+    else stop = s;
+  });
+  return () => {
+    stopped = true;
+    stop?.();
+  };
+}
+
 /**
  * Starts `plan` on a store made with `storeOptionsFor(plan, …)`; returns what stops it. `page`
  * lends a presentation the saved workspace to read (its own store never writes it).
@@ -211,21 +238,17 @@ export function startMode(store: AppStore, plan: StartPlan, page?: PageEnvironme
     case 'embed':
       return startInMemory(store, plan.workspace, plan.params.autoplay);
     case 'present': {
-      if (plan.workspace) return startPresentation(store, plan.workspace);
       // The saved workspace may have files in the browser's database: it is read first.
-      let stopped = false;
-      let stop = () => {};
       const places = {
         ...(page?.localStorage ? { storage: page.localStorage } : {}),
         ...(page?.records ? { records: page.records } : {}),
       };
-      void presentationSourceFromPage(plan.workspaceUrl, places).then((source) => {
-        if (!stopped) stop = startPresentation(store, source);
-      });
-      return () => {
-        stopped = true;
-        stop();
-      };
+      return startLater(
+        // The presentation's code loads only for a presentation: the workspace starts without it.
+        import('./presentation').then(async ({ presentationSourceFromPage, startPresentation }) =>
+          startPresentation(store, plan.workspace ?? (await presentationSourceFromPage(plan.workspaceUrl, places))),
+        ),
+      );
     }
     default:
       return startWorkspace(store, plan.params);

@@ -1,7 +1,8 @@
 import type { StateCreator } from 'zustand';
-import { traceRequest, type Trace } from '../core/trace';
+import type { Trace } from '../core/trace';
 import { prefersReducedMotion, type StoreEnvironment } from './environment';
 import type { Store } from './store';
+import { loadTraceEngine, traceEngineNow } from './traceEngine';
 
 /** The request being traced, and where its animation stands. */
 export type TraceSlice = {
@@ -44,10 +45,12 @@ function traceSlice(
   set: Parameters<TraceSliceCreator>[0],
   get: Parameters<TraceSliceCreator>[1],
 ): TraceSlice {
+  // Only called once the trace core is here (a trace on screen means it is).
   const compute = (requestIndex: number): Trace | null => {
     const { traceUrl, traceFrom, topology } = get();
-    if (!traceUrl.trim()) return null;
-    return traceRequest(topology, {
+    const engine = traceEngineNow();
+    if (!traceUrl.trim() || !engine) return null;
+    return engine.traceRequest(topology, {
       url: traceUrl.trim(),
       ...(traceFrom ? { from: traceFrom } : {}),
       requestIndex,
@@ -64,6 +67,11 @@ function traceSlice(
     setTraceUrl: (traceUrl) => set({ traceUrl }),
     setTraceFrom: (traceFrom) => set({ traceFrom }),
     runTrace: () => {
+      // The first trace may come before the trace core has loaded: it runs as soon as it has.
+      if (!traceEngineNow()) {
+        void loadTraceEngine().then(() => get().runTrace());
+        return;
+      }
       const trace = compute(0);
       set({
         trace,
@@ -106,6 +114,10 @@ function traceSlice(
       set({ tracePlaying, ...(tracePlaying && atEnd ? { traceStep: 0 } : {}) });
     },
     repeatTrace: (count) => {
+      if (!traceEngineNow()) {
+        void loadTraceEngine().then(() => get().repeatTrace(count));
+        return;
+      }
       const trace = compute(0);
       set({
         trace,

@@ -23,6 +23,12 @@ export function workspaceOf(state: Store): Workspace {
   return { files: state.files, activeFile: state.activeFile, view };
 }
 
+/** What a presentation shows: the workspace's files and view, and the request it traces. */
+export function presentationSourceOf(state: Store): Workspace {
+  const trace = state.traceUrl.trim() ? { url: state.traceUrl.trim(), from: state.traceFrom, step: 0 } : undefined;
+  return { ...workspaceOf(state), ...(trace ? { trace } : {}) };
+}
+
 /**
  * Everything a share link carries: the workspace, the trace on screen (its request and hop) and
  * where the canvas looks. Boxes cannot be dragged, so the viewport is all the placement there is.

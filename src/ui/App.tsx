@@ -2,10 +2,10 @@ import { useRef, useState } from 'react';
 import type { Store } from '../state/store';
 import { useAppStore, useStoreApi } from '../state/StoreProvider';
 import { CanvasPane } from './CanvasPane';
-import { Editor } from './Editor';
 import { ErrorBoundary } from './ErrorBoundary';
 import { FileTabs } from './FileTabs';
 import { Inspector } from './Inspector';
+import { LazyEditor } from './LazyEditor';
 import { TraceBar } from './TraceBar';
 import { TraceCaption, TracePanel } from './TracePanel';
 import { ProblemsList } from './ProblemsList';
@@ -79,7 +79,7 @@ export function App() {
           style={{ width: `${editorWidth * 100}%` }}
         >
           <FileTabs />
-          <Editor />
+          <LazyEditor />
           <ProblemsList />
         </section>
         {!collapsed && (

@@ -1,4 +1,4 @@
-import { useMemo, useState } from 'react';
+import { useMemo, useRef, useState } from 'react';
 import { Canvas, type CanvasCallbacks, type CanvasTrace } from '../canvas/Canvas';
 import { traceView } from '../canvas/traceView';
 import { indexTopology, sourceOf } from '../core/model/topology';
@@ -76,19 +76,31 @@ export function CanvasPane({
     () => (view ? { view, step, playing } : undefined),
     [view, step, playing],
   );
+  const graphVersion = useGraphVersion(positioned);
   return (
-    <Canvas
-      graph={positioned}
-      theme={theme}
-      trace={canvasTrace}
-      selectedId={selectedId}
-      cursorIds={cursorIds}
-      {...(focus?.length ? { focus } : {})}
-      readOnly={readOnly}
-      followTrace={followTrace}
-      fitRequest={fitRequest}
-      {...(initialViewport ? { initialViewport } : {})}
-      {...callbacks}
-    />
+    // The wrapper draws nothing (display: contents); its number tells a benchmark when the
+    // canvas has taken a new graph.
+    <div className="canvas-graph-version" data-graph-version={graphVersion}>
+      <Canvas
+        graph={positioned}
+        theme={theme}
+        trace={canvasTrace}
+        selectedId={selectedId}
+        cursorIds={cursorIds}
+        {...(focus?.length ? { focus } : {})}
+        readOnly={readOnly}
+        followTrace={followTrace}
+        fitRequest={fitRequest}
+        {...(initialViewport ? { initialViewport } : {})}
+        {...callbacks}
+      />
+    </div>
   );
+}
+
+/** How many graphs this canvas has been given: it counts up each time the store lays out or refreshes one. */
+function useGraphVersion(graph: unknown): number {
+  const seen = useRef<{ graph: unknown; version: number }>({ graph: undefined, version: 0 });
+  if (seen.current.graph !== graph) seen.current = { graph, version: seen.current.version + 1 };
+  return seen.current.version;
 }

@@ -4,7 +4,7 @@ import { EditorView, type ViewUpdate } from '@codemirror/view';
 import { useEffect, useRef } from 'react';
 import { useAppStore, useStoreApi } from '../state/StoreProvider';
 import { objectsAtOffset } from '../state/objectsAtOffset';
-import { editorExtensions, toCodeMirrorDiagnostics } from './editorSetup';
+import { createEditorState, editorExtensions, toCodeMirrorDiagnostics } from './editorSetup';
 import { TEST_IDS } from '../testIds';
 
 /**
@@ -19,9 +19,16 @@ export function Editor() {
   const shownFile = useRef<string>('');
   const handlersRef = useRef<{ onUpdate: (update: ViewUpdate) => void }>({ onUpdate: () => {} });
 
+  // The text this editor last gave the store: when the store hands it back, there is nothing to
+  // compare (a second toString of a 10,000-line file costs as much as the first).
+  const pushed = useRef<string | undefined>(undefined);
+
   handlersRef.current.onUpdate = (update: ViewUpdate) => {
     const name = shownFile.current;
-    if (update.docChanged && name) store.getState().setFileText(name, update.state.doc.toString());
+    if (update.docChanged && name) {
+      pushed.current = update.state.doc.toString();
+      store.getState().setFileText(name, pushed.current);
+    }
     if (update.selectionSet || update.docChanged) {
       const state = store.getState();
       const offset = update.state.selection.main.head;
@@ -35,7 +42,7 @@ export function Editor() {
   useEffect(() => {
     const view = new EditorView({
       parent: host.current!,
-      state: EditorState.create({ doc: '', extensions: extensions.current }),
+      state: createEditorState('', extensions.current),
     });
     viewRef.current = view;
     return () => {
@@ -60,18 +67,16 @@ export function Editor() {
     for (const name of states.keys()) if (!names.has(name)) states.delete(name);
     if (activeText === undefined) {
       shownFile.current = '';
-      view.setState(EditorState.create({ doc: '', extensions: extensions.current }));
+      view.setState(createEditorState('', extensions.current));
       return;
     }
     if (shownFile.current !== activeFile) {
       shownFile.current = activeFile;
       const saved = states.get(activeFile);
       view.setState(
-        saved && saved.doc.toString() === activeText
-          ? saved
-          : EditorState.create({ doc: activeText, extensions: extensions.current }),
+        saved && saved.doc.toString() === activeText ? saved : createEditorState(activeText, extensions.current),
       );
-    } else if (view.state.doc.toString() !== activeText) {
+    } else if (activeText !== pushed.current && view.state.doc.toString() !== activeText) {
       // The text changed from outside the editor (a sample, a drop): take it, as one undoable change.
       view.dispatch({ changes: { from: 0, to: view.state.doc.length, insert: activeText } });
     }

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { exportAnimatedSvg, exportHtml, exportMermaid, exportSvg, type ExportSource } from '../render/exports';
+import type { ExportSource } from '../render/exports';
 import type { Theme } from '../roles';
 import type { AppStore, Store } from '../state/store';
 import { useAppStore, useStoreApi } from '../state/StoreProvider';
@@ -45,6 +45,8 @@ function currentSource(store: AppStore): ExportSource | undefined {
 async function runExport(store: AppStore, action: ExportAction): Promise<string> {
   const source = currentSource(store);
   if (!source) return 'Nothing to export yet.';
+  // The exporters load on the first export: the page starts without them.
+  const { exportAnimatedSvg, exportHtml, exportMermaid, exportSvg } = await import('../render/exports');
   switch (action) {
     case 'svg':
       saveText(exportSvg(source), 'portolan.svg', 'image/svg+xml');
@@ -130,7 +132,11 @@ export function ExportMenu() {
         aria-haspopup="menu"
         disabled={!hasGraph}
         title={hasGraph ? 'Export the picture' : 'Nothing to export yet'}
-        onClick={() => setOpen((o) => !o)}
+        onClick={() => {
+          // Fetch the exporters while the user picks a format (the clipboard wants a quick answer).
+          if (!open) void import('../render/exports');
+          setOpen((o) => !o);
+        }}
       >
         Export ▾
       </button>

@@ -1,10 +1,13 @@
+import { lazy, Suspense } from 'react';
 import type { SavePlaces } from '../state/persistence';
 import type { StartPlan } from '../state/startModes';
 import { App } from './App';
 import { EmbedApp } from './EmbedApp';
-import { PresentPage } from './present/PresentPage';
 import { LinkBanner, StartNotice } from './StartBanner';
 import './share.css';
+
+// Only `?present` needs the presentation's pages: the workspace and embeds start without them.
+const PresentPage = lazy(() => import('./present/PresentPage').then((m) => ({ default: m.PresentPage })));
 
 /** The app a start plan asks for: the workspace, a shared link above its banner, an embed or a presentation. */
 export function StartApp({ plan, places = {} }: { plan: StartPlan; places?: SavePlaces }) {
@@ -12,7 +15,11 @@ export function StartApp({ plan, places = {} }: { plan: StartPlan; places?: Save
     case 'embed':
       return <EmbedApp {...(plan.error ? { error: plan.error } : {})} />;
     case 'present':
-      return <PresentPage workspaceUrl={plan.workspaceUrl} />;
+      return (
+        <Suspense fallback={null}>
+          <PresentPage workspaceUrl={plan.workspaceUrl} />
+        </Suspense>
+      );
     case 'link':
       return (
         <div className="shell">

@@ -1,9 +1,11 @@
-import { useMemo } from 'react';
-import { suggestTraceUrls } from '../core/trace';
+import { useEffect, useMemo, useState } from 'react';
 import { objectsOfRole, type Topology } from '../core/model/topology';
+import type { TraceSuggestion as Suggestion } from '../core/trace';
 import type { Store } from '../state/store';
 import { useAppStore, useStoreApi } from '../state/StoreProvider';
+import { loadTraceEngine, traceEngineNow, type TraceEngine } from '../state/traceEngine';
 import { TRACE_IDS } from '../testIds';
+import { useAfterFirstGraph } from './afterFirstGraph';
 
 const selectTopology = (s: Store) => s.topology;
 const selectUrl = (s: Store) => s.traceUrl;
@@ -19,6 +21,33 @@ function tracingClients(topology: Topology): string[] {
     .map((w) => ((w.namespace ?? 'default') === 'default' ? w.name : `${w.namespace}/${w.name}`));
 }
 
+const NO_SUGGESTIONS: Suggestion[] = [];
+
+/** Up to this many objects the suggestions are worked out in the render; past it, when idle. */
+const SUGGEST_IN_RENDER_BELOW = 300;
+
+/**
+ * The suggested URLs of a topology. At 1,000 objects they take longer than a frame, so a big
+ * topology gets them 200 ms after the last change rather than in the render after each
+ * keystroke; `pending` says the list on screen may belong to an earlier text.
+ */
+function useSuggestions(engine: TraceEngine | undefined, topology: Topology): { list: Suggestion[]; pending: boolean } {
+  const small = topology.objects.length < SUGGEST_IN_RENDER_BELOW;
+  const now = useMemo(
+    () => (engine && small ? engine.suggestTraceUrls(topology) : undefined),
+    [engine, small, topology],
+  );
+  const [idle, setIdle] = useState<{ topology: Topology; list: Suggestion[] }>();
+  useEffect(() => {
+    if (!engine || small) return;
+    const timer = setTimeout(() => setIdle({ topology, list: engine.suggestTraceUrls(topology) }), 200);
+    return () => clearTimeout(timer);
+  }, [engine, small, topology]);
+  if (now) return { list: now, pending: false };
+  // Until the new list is in, the previous one stands (the bar does not flicker while typing).
+  return { list: idle?.list ?? NO_SUGGESTIONS, pending: !engine || idle?.topology !== topology };
+}
+
 /** The request to trace: a URL (with suggestions from the files) and where it comes from. */
 export function TraceBar() {
   const store = useStoreApi();
@@ -27,12 +56,29 @@ export function TraceBar() {
   const from = useAppStore(selectFrom);
   const hasTrace = useAppStore(selectHasTrace);
   const stale = useAppStore(selectStale);
-  const suggestions = useMemo(() => suggestTraceUrls(topology), [topology]);
+  // Suggestions come from the trace core, which loads after the first graph.
+  const afterFirstGraph = useAfterFirstGraph();
+  const [engine, setEngine] = useState(traceEngineNow);
+  useEffect(() => {
+    if (afterFirstGraph && !engine) void loadTraceEngine().then(setEngine);
+  }, [afterFirstGraph, engine]);
+  const { list: suggestions, pending } = useSuggestions(engine, topology);
   const clients = useMemo(() => tracingClients(topology), [topology]);
   if (topology.world === 'empty') return null;
   const compose = topology.world === 'compose';
 
   const first = suggestions[0];
+  // The list on screen may lag the text by a moment; what Enter traces is the first suggestion
+  // of the topology as it is now (a new sample must not trace the previous one's URL).
+  const traceFirstIfEmpty = () => {
+    const state = store.getState();
+    if (state.traceUrl.trim()) return;
+    const now = engine?.suggestTraceUrls(state.topology)[0];
+    if (now) {
+      state.setTraceUrl(now.url);
+      state.setTraceFrom(now.from ?? '');
+    }
+  };
   const onUrl = (value: string) => {
     const state = store.getState();
     state.setTraceUrl(value);
@@ -47,7 +93,7 @@ export function TraceBar() {
       onSubmit={(e) => {
         e.preventDefault();
         // Enter on an empty field traces what the placeholder offers: the first suggestion.
-        if (!store.getState().traceUrl.trim() && first) onUrl(first.url);
+        traceFirstIfEmpty();
         store.getState().runTrace();
       }}
     >
@@ -96,7 +142,7 @@ export function TraceBar() {
         className="button button-primary"
         type="submit"
         data-testid={TRACE_IDS.run}
-        disabled={!url.trim() && !first}
+        disabled={!url.trim() && !first && !pending}
       >
         ▶ Trace
       </button>
@@ -104,14 +150,14 @@ export function TraceBar() {
         className="button"
         type="button"
         data-testid={TRACE_IDS.repeat}
-        disabled={!url.trim() && !first}
+        disabled={!url.trim() && !first && !pending}
         title={
           compose
             ? 'Send 5 requests one after the other, to see replicas answer in turn'
             : 'Send 5 requests one after the other, to see kube-proxy spread them over the pods'
         }
         onClick={() => {
-          if (!store.getState().traceUrl.trim() && first) onUrl(first.url);
+          traceFirstIfEmpty();
           store.getState().repeatTrace(5);
         }}
       >

@@ -3,7 +3,7 @@ import { yaml } from '@codemirror/lang-yaml';
 import { bracketMatching, foldGutter, HighlightStyle, indentOnInput, syntaxHighlighting } from '@codemirror/language';
 import { lintGutter, type Diagnostic as CmDiagnostic } from '@codemirror/lint';
 import { highlightSelectionMatches, searchKeymap } from '@codemirror/search';
-import type { Extension, Text } from '@codemirror/state';
+import { Compartment, EditorState, type Extension, type Text } from '@codemirror/state';
 import {
   drawSelection,
   EditorView,
@@ -38,6 +38,34 @@ const editorTheme = EditorView.theme({
   '.cm-tooltip': { backgroundColor: 'var(--panel)', color: 'var(--text)', border: '1px solid var(--border)' },
 });
 
+/**
+ * Past this many lines a file is edited as plain text: CodeMirror's YAML parser would otherwise
+ * spend its 100 ms slices on it for seconds after a paste, and typing in it would wait. Portolan's
+ * own diagnostics (the lint markers) still come, from the analysis worker.
+ */
+export const PLAIN_TEXT_LINES = 4000;
+
+// The YAML language sits in a compartment, so a file can drop it when it grows past the limit.
+const language = new Compartment();
+const languageFor = (doc: Text): Extension => (doc.lines > PLAIN_TEXT_LINES ? [] : yaml());
+
+// A change that takes a file across the limit swaps the language in the same transaction,
+// before the parser sees the new text.
+const languageBySize = EditorState.transactionExtender.of((tr) => {
+  if (!tr.docChanged) return null;
+  const before = tr.startState.doc.lines > PLAIN_TEXT_LINES;
+  const after = tr.newDoc.lines > PLAIN_TEXT_LINES;
+  return before === after ? null : { effects: language.reconfigure(languageFor(tr.newDoc)) };
+});
+
+/** A new editor state for `doc`: YAML, or plain text when the file is too long to parse as you type. */
+export function createEditorState(doc: string, extensions: Extension[]): EditorState {
+  const state = EditorState.create({ doc, extensions });
+  return state.doc.lines > PLAIN_TEXT_LINES
+    ? state.update({ effects: language.reconfigure(languageFor(state.doc)) }).state
+    : state;
+}
+
 /** The editor's fixed extensions; `onChange` and `onCursor` connect it to the store. */
 export function editorExtensions(handlers: {
   onUpdate: (update: import('@codemirror/view').ViewUpdate) => void;
@@ -54,7 +82,8 @@ export function editorExtensions(handlers: {
     highlightActiveLine(),
     highlightSelectionMatches(),
     keymap.of([...defaultKeymap, ...historyKeymap, ...searchKeymap, indentWithTab]),
-    yaml(),
+    language.of(yaml()),
+    languageBySize,
     syntaxHighlighting(highlightStyle),
     editorTheme,
     EditorView.lineWrapping,

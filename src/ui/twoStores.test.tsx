@@ -6,6 +6,7 @@ import { startPipeline } from '../state/pipeline';
 import { createAppStore, type AppStore } from '../state/store';
 import { StoreProvider, useAppStore } from '../state/StoreProvider';
 import { FileTabs } from './FileTabs';
+import { loadTraceEngine } from '../state/traceEngine';
 
 const nodePort = `apiVersion: apps/v1
 kind: Deployment
@@ -70,6 +71,8 @@ describe('two stores on one page', () => {
     await vi.waitFor(() => expect(a.getState().positioned).not.toBeNull(), { timeout: 10_000 });
     await vi.waitFor(() => expect(b.getState().positioned).not.toBeNull(), { timeout: 10_000 });
 
+    // The trace core loads after the first graph in the page; here, before tracing.
+    await loadTraceEngine();
     a.getState().setTraceUrl('https://api.hwangbogyumin.com/');
     a.getState().runTrace();
     b.getState().setTraceUrl('http://node-1:30080/');

@@ -139,4 +139,89 @@ describe('workerClient', () => {
       expect(made[0]!.terminated).toBe(true);
     });
   });
+
+  describe('latest only (a newer edit cancels older analysis and layout)', () => {
+    /** A worker that answers only when the test says so; it records every request it was sent. */
+    const heldWorker = () => {
+      const state = { received: [] as number[], made: [] as FakeWorker[], answer: (_n: number) => {} };
+      const Fake = fakeWorker((w, { id, request }) => {
+        state.received.push(request);
+        const answer = state.answer;
+        state.answer = (n: number) => {
+          if (n === request && !w.terminated) w.onmessage?.({ data: { id, ok: true, result: `worker:${request}` } });
+          else answer(n);
+        };
+      });
+      vi.stubGlobal(
+        'Worker',
+        class extends Fake {
+          constructor() {
+            super();
+            state.made.push(this);
+          }
+        },
+      );
+      return state;
+    };
+    const tick = () => new Promise((resolve) => setTimeout(resolve, 5));
+
+    it('drops requests that never started, tells the caller of the running one at once, and runs only the newest next', async () => {
+      const worker = heldWorker();
+      const run = workerClient(
+        () => new Worker(''),
+        async (n: number) => `main:${n}`,
+        { budgetMs: 10_000, supersedeAfterMs: 1000, latestOnly: true },
+      );
+      const first = run(1).catch((e: unknown) => e);
+      await tick();
+      const second = run(2).catch((e: unknown) => e);
+      const third = run(3);
+      // The caller of the running request and of the dropped one hear now, not when the worker is done.
+      expect(((await first) as WorkerStopped).reason).toBe('superseded');
+      expect(((await second) as WorkerStopped).reason).toBe('superseded');
+      expect(worker.received).toEqual([1]);
+      // The running request finishes (its answer is thrown away); only then the newest is sent.
+      worker.answer(1);
+      await tick();
+      expect(worker.received).toEqual([1, 3]);
+      worker.answer(3);
+      expect(await third).toBe('worker:3');
+      expect(worker.made).toHaveLength(1);
+    });
+
+    it('stops a running request that is older than supersedeAfterMs: the newest runs in a fresh worker', async () => {
+      const worker = heldWorker();
+      const run = workerClient(
+        () => new Worker(''),
+        async (n: number) => `main:${n}`,
+        { budgetMs: 10_000, supersedeAfterMs: 20, latestOnly: true },
+      );
+      const old = run(1).catch((e: unknown) => e);
+      await new Promise((resolve) => setTimeout(resolve, 40));
+      const newest = run(2);
+      expect(((await old) as WorkerStopped).reason).toBe('superseded');
+      expect(worker.made[0]!.terminated).toBe(true);
+      await tick();
+      worker.answer(2);
+      expect(await newest).toBe('worker:2');
+      expect(worker.made).toHaveLength(2);
+    });
+
+    it('still stops a replaced request that hangs, and then runs the newest', async () => {
+      const worker = heldWorker();
+      const run = workerClient(
+        () => new Worker(''),
+        async (n: number) => `main:${n}`,
+        { budgetMs: 50, supersedeAfterMs: 1000, latestOnly: true },
+      );
+      void run(1).catch(() => {});
+      await tick();
+      const newest = run(2);
+      // Request 1 never answers: its budget ends that worker, and 2 goes to a fresh one.
+      await vi.waitFor(() => expect(worker.received).toEqual([1, 2]));
+      worker.answer(2);
+      expect(await newest).toBe('worker:2');
+      expect(worker.made[0]!.terminated).toBe(true);
+    });
+  });
 });

@@ -27,7 +27,16 @@ export type WorkerBudget = {
    * one that has already run this long, instead of queueing behind it.
    */
   supersedeAfterMs?: number;
+  /**
+   * Only the newest request is worth an answer: the worker holds one request at a time, a newer
+   * request drops every older one that has not started (they never reach the worker) and tells
+   * the caller of the one running that it was replaced (its late answer is thrown away).
+   */
+  latestOnly?: boolean;
 };
+
+/** A function that runs its requests in a worker; `warm()` starts the worker before the first request. */
+export type WorkerFunction<Request, Result> = ((request: Request) => Promise<Result>) & { warm: () => void };
 
 /**
  * A function that runs `request`s in the worker `createWorker` makes, or in `fallback`. With a
@@ -37,7 +46,7 @@ export function workerClient<Request, Result>(
   createWorker: () => Worker,
   fallback: (request: Request) => Promise<Result>,
   budget: WorkerBudget = {},
-): (request: Request) => Promise<Result> {
+): WorkerFunction<Request, Result> {
   let worker: Worker | undefined;
   let broken = typeof Worker === 'undefined';
   let nextId = 1;
@@ -49,6 +58,17 @@ export function workerClient<Request, Result>(
     timer?: ReturnType<typeof setTimeout>;
   };
   const pending = new Map<number, Waiter>();
+  // latestOnly: the request the worker is working on, and the one that waits for it to finish.
+  let running: number | undefined;
+  let queued: [number, Waiter] | undefined;
+  const superseded = () => new WorkerStopped('superseded', budget.supersedeAfterMs ?? 0);
+
+  // The caller hears now that its request was replaced; the worker's late answer goes nowhere.
+  const abandon = (waiter: Waiter) => {
+    waiter.reject(superseded());
+    waiter.resolve = () => {};
+    waiter.reject = () => {};
+  };
 
   const settle = (id: number): Waiter | undefined => {
     const waiter = pending.get(id);
@@ -62,6 +82,9 @@ export function workerClient<Request, Result>(
     worker?.terminate();
     worker = undefined;
     for (const id of [...pending.keys()]) settle(id)!.reject(new Error(reason));
+    running = undefined;
+    if (queued) queued[1].reject(new Error(reason));
+    queued = undefined;
   };
 
   const start = (): Worker | undefined => {
@@ -70,6 +93,10 @@ export function workerClient<Request, Result>(
       worker = createWorker();
       worker.onmessage = (event: MessageEvent<Reply<Result>>) => {
         const waiter = settle(event.data.id);
+        if (event.data.id === running) {
+          running = undefined;
+          postQueued();
+        }
         if (!waiter) return;
         if (event.data.ok) waiter.resolve(event.data.result);
         else waiter.reject(new Error(event.data.error));
@@ -90,7 +117,17 @@ export function workerClient<Request, Result>(
       waiter.timer = setTimeout(() => stop([id], 'budget', ms), ms);
     }
     pending.set(id, waiter);
+    if (budget.latestOnly) running = id;
     target.postMessage({ id, request: waiter.request } satisfies Message<Request>);
+  };
+
+  const postQueued = () => {
+    if (!queued) return;
+    const [id, waiter] = queued;
+    queued = undefined;
+    const target = start();
+    if (target) post(id, waiter, target);
+    else waiter.reject(new Error('worker failed'));
   };
 
   // Ends a busy worker: the requests in `ids` are told why; the others it held go to a fresh
@@ -98,6 +135,7 @@ export function workerClient<Request, Result>(
   const stop = (ids: readonly number[], reason: WorkerStopped['reason'], ms: number) => {
     worker?.terminate();
     worker = undefined;
+    running = undefined;
     const others: [number, Waiter][] = [];
     for (const id of [...pending.keys()]) {
       const waiter = settle(id)!;
@@ -109,9 +147,14 @@ export function workerClient<Request, Result>(
       if (fresh) post(id, waiter, fresh);
       else waiter.reject(new Error('worker failed'));
     }
+    postQueued();
   };
 
-  return async (request: Request) => {
+  const run = async (request: Request) => {
+    if (budget.latestOnly && queued) {
+      abandon(queued[1]);
+      queued = undefined;
+    }
     if (budget.supersedeAfterMs !== undefined && pending.size > 0) {
       const now = Date.now();
       const old = [...pending].filter(([, w]) => now - w.started >= budget.supersedeAfterMs!).map(([id]) => id);
@@ -121,7 +164,15 @@ export function workerClient<Request, Result>(
     if (!target) return fallback(request);
     try {
       return await new Promise<Result>((resolve, reject) => {
-        post(nextId++, { request, resolve, reject, started: Date.now() }, target);
+        const waiter: Waiter = { request, resolve, reject, started: Date.now() };
+        const id = nextId++;
+        if (budget.latestOnly && running !== undefined) {
+          // The running request keeps its budget timer (so a hang is still stopped), but its
+          // caller is told at once that a newer request replaced it.
+          const busy = pending.get(running);
+          if (busy) abandon(busy);
+          queued = [id, waiter];
+        } else post(id, waiter, target);
       });
     } catch (error) {
       // The work itself failed in the worker (or ran out of time): it fails the same way here.
@@ -129,6 +180,11 @@ export function workerClient<Request, Result>(
       return fallback(request);
     }
   };
+  return Object.assign(run, {
+    warm: () => {
+      start();
+    },
+  });
 }
 
 /** The worker's side: answers each request with `handle`'s result or its error. */

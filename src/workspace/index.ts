@@ -20,5 +20,6 @@ export {
   SHARE_FRAGMENT_PREFIX,
 } from './shareLink';
 export { readUrlParams, type UrlParams } from './urlParams';
-export { redactSecrets, secretCount, REDACTED, type RedactionResult } from './redactSecrets';
+// redactSecrets is not re-exported: it needs the YAML parser, and whatever this barrel exports
+// lands in the page's first chunk. Import it from './redactSecrets' (the Share dialog loads lazily).
 export { mergeFiles, type MergedFiles } from './mergeWorkspace';

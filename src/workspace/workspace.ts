@@ -1,4 +1,4 @@
-import { DEFAULT_NODE_COUNT } from '../core/analyze';
+import { DEFAULT_NODE_COUNT } from '../core/nodeCount';
 import { DEFAULT_KUBE_VERSION } from '../core/kubernetes/schema/versions';
 import type { SourceFile } from '../core/model/source';
 import type { ControlPlaneMode, ViewMode } from '../layout/viewGraph';

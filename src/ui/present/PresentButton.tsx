@@ -1,27 +1,12 @@
-import { useEffect, useRef, useState } from 'react';
+import { lazy, Suspense, useRef, useState } from 'react';
 import { createPortal } from 'react-dom';
-import { presentationSourceOf, startPresentation } from '../../state/presentation';
-import { createAppStore, type AppStore } from '../../state/store';
-import { StoreProvider, useStoreApi } from '../../state/StoreProvider';
+import { useStoreApi } from '../../state/StoreProvider';
+import { presentationSourceOf } from '../../state/workspaceState';
 import { PRESENT_IDS } from '../../testIds';
 import type { Workspace } from '../../workspace';
-import { PresentApp } from './PresentApp';
 
-/**
- * The presentation over the workspace, in its own store: the workspace stays mounted beneath,
- * untouched (its text, undo history, selection and scroll), and is all there again on leaving.
- */
-function PresentOverlay({ source, env, onLeave }: { source: Workspace; env: AppStore['env']; onLeave: () => void }) {
-  const [store] = useState(() => createAppStore(env.matchMedia ? { matchMedia: env.matchMedia } : {}));
-  useEffect(() => startPresentation(store, source), [store, source]);
-  return (
-    <div className="present-overlay" role="dialog" aria-modal="true" aria-label="Presentation">
-      <StoreProvider store={store}>
-        <PresentApp onLeave={onLeave} fullscreenTarget={() => document.documentElement} />
-      </StoreProvider>
-    </div>
-  );
-}
+// The presentation (its pages, its store, the stage layout) loads when first opened.
+const PresentOverlay = lazy(() => import('./PresentOverlay').then((m) => ({ default: m.PresentOverlay })));
 
 /** The toolbar's Present button, and the presentation it opens. */
 export function PresentButton() {
@@ -54,7 +39,13 @@ export function PresentButton() {
       >
         ▶ Present
       </button>
-      {source && createPortal(<PresentOverlay source={source} env={store.env} onLeave={leave} />, document.body)}
+      {source &&
+        createPortal(
+          <Suspense fallback={null}>
+            <PresentOverlay source={source} env={store.env} onLeave={leave} />
+          </Suspense>,
+          document.body,
+        )}
     </>
   );
 }
