@@ -15,6 +15,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { chromium, type Browser, type BrowserContext, type Page } from '@playwright/test';
+import { measureTraceFrames } from './traceFrames';
 
 /** One measure, as bench/run.ts prints it. */
 export type Row = { name: string; input: string; median: number; p95: number; runs: number; unit: string };
@@ -369,6 +370,14 @@ export async function measureBrowser(options: BrowserBenchOptions): Promise<Row[
     add(row('keystroke → updated graph', bigInput, await typing(page, '- name: server', keystrokes), 'ms'));
     add(row('longest task while typing', bigInput, [await longestTaskSince(page, typingStart)], 'ms'));
     await context.close();
+
+    // A trace playing on the 1,000-object picture, every namespace open: the time between frames.
+    const traceContext = await newContext(browser);
+    const frames = await measureTraceFrames(await traceContext.newPage(), { appUrl: url });
+    const traceInput = `${(28 * 35).toLocaleString('en')} objects, ${frames.frames} frames`;
+    add({ ...row('trace animation frame', traceInput, [frames.p95], 'ms'), p95: frames.p95 });
+    add(row('trace animation worst frame', traceInput, [frames.worst], 'ms'));
+    await traceContext.close();
   } finally {
     await browser.close();
     await stopPreview(server);

@@ -7,6 +7,8 @@ import { objectsAtOffset } from '../state/objectsAtOffset';
 import { createEditorState, editorExtensions, toCodeMirrorDiagnostics } from './editorSetup';
 import { TEST_IDS } from '../testIds';
 
+const NO_FILE = [EditorState.readOnly.of(true), EditorView.editable.of(false)];
+
 /**
  * The YAML editor: one CodeMirror view, one EditorState per file (so each tab keeps its own
  * undo history and cursor). Every keystroke goes straight to the store's raw text.
@@ -66,8 +68,10 @@ export function Editor() {
     const names = new Set(fileNames.split('\n'));
     for (const name of states.keys()) if (!names.has(name)) states.delete(name);
     if (activeText === undefined) {
+      // No file to type into (the saved workspace is still being read): typing would go nowhere,
+      // so the editor takes none until a file is there.
       shownFile.current = '';
-      view.setState(createEditorState('', extensions.current));
+      view.setState(createEditorState('', [...extensions.current, NO_FILE]));
       return;
     }
     if (shownFile.current !== activeFile) {
