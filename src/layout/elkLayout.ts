@@ -1,15 +1,11 @@
 import type { ELK, ElkNode, LayoutOptions } from 'elkjs/lib/elk-api';
-import { dockOf } from '../roles';
 import { collapseLargeGraph } from './collapseLarge';
 import { edgeLabelSize, shownEdgeLabels } from './edgeLabels';
-import { dockedIds, dockIntoCluster, GROUP_PADDING, MIN_GROUP, packChildren, type Box } from './dock';
+import { dockedIds, GROUP_PADDING, MIN_GROUP, type Box } from './dock';
+import { finishLayout, type PositionedGraph } from './finishLayout';
 import { shapesLayout, type ViewGraph, type ViewNode } from './viewGraph';
-import { restackRoots, wrapBands } from './wrapBands';
-import { routeEdges, type RoutedEdge } from './routeEdges';
 
-/** A box with its place: x and y relative to its parent group (as React Flow wants them). */
-export type PositionedNode = ViewNode & { x: number; y: number };
-export type PositionedGraph = { nodes: PositionedNode[]; edges: RoutedEdge[]; width: number; height: number };
+export type { PositionedGraph, PositionedNode } from './finishLayout';
 
 const ROOT_OPTIONS: LayoutOptions = {
   'elk.algorithm': 'layered',
@@ -91,59 +87,6 @@ export async function layoutWithElk(elk: ELK, full: ViewGraph): Promise<Position
     }
   };
   visit(laidOut);
-
-  // Docked groups get their children packed; then each cluster takes its docked children.
-  const childrenOf = new Map<string, ViewNode[]>();
-  for (const node of graph.nodes)
-    if (node.parent) childrenOf.set(node.parent, [...(childrenOf.get(node.parent) ?? []), node]);
-  for (const node of graph.nodes) {
-    if (!docked.has(node.id)) continue;
-    const box = node.group
-      ? packChildren(node, childrenOf.get(node.id) ?? [], place)
-      : { x: 0, y: 0, width: node.width, height: node.height };
-    place.set(node.id, box);
-  }
-  let rootWidth = laidOut.width ?? 0;
-  let rootHeight = laidOut.height ?? 0;
-  for (const cluster of graph.nodes.filter((n) => dockOf(n.role).hostsDocked)) {
-    const children = childrenOf.get(cluster.id) ?? [];
-    if (!place.has(cluster.id)) place.set(cluster.id, { x: 16, y: 16, ...MIN_GROUP });
-    dockIntoCluster(
-      cluster,
-      children.filter((c) => !docked.has(c.id)),
-      children.filter((c) => docked.has(c.id)),
-      place,
-      graph.nodes.map((n) => n.id),
-    );
-    const box = place.get(cluster.id)!;
-    rootWidth = Math.max(rootWidth, box.x + box.width + 16);
-    rootHeight = Math.max(rootHeight, box.y + box.height + 16);
-  }
-
-  // The application view's namespaces: wrap their rows into columns, then stack them again.
-  const namespaces = graph.nodes.filter((n) => n.group && n.id.startsWith('ns:') && place.has(n.id));
-  const wrapped = namespaces.filter((ns) =>
-    wrapBands(place.get(ns.id)!, (childrenOf.get(ns.id) ?? []).map((c) => place.get(c.id)!).filter(Boolean)),
-  );
-  if (wrapped.length > 0) {
-    const roots = graph.nodes.filter((n) => !n.parent && n.group && place.has(n.id)).map((n) => place.get(n.id)!);
-    const internet = graph.nodes.find((n) => n.role === 'internet' && !n.parent);
-    restackRoots(roots, internet ? place.get(internet.id) : undefined);
-    rootWidth = Math.max(...[...roots, ...(internet ? [place.get(internet.id)!] : [])].map((b) => b.x + b.width)) + 16;
-    rootHeight = Math.max(...roots.map((b) => b.y + b.height)) + 16;
-  }
-
-  const nodes = graph.nodes.map((node) => {
-    const at = place.get(node.id) ?? { x: 0, y: 0, width: node.width, height: node.height };
-    return {
-      ...node,
-      x: Math.round(at.x),
-      y: Math.round(at.y),
-      width: Math.round(at.width || node.width),
-      height: Math.round(at.height || node.height),
-    };
-  });
-  // Arrows last: docking and wrapping moved boxes after ELK, so its routes no longer hold.
-  const edges = routeEdges(nodes, graph.edges, labels);
-  return { nodes, edges, width: Math.round(rootWidth), height: Math.round(rootHeight) };
+  return finishLayout(graph, docked, place, laidOut.width ?? 0, laidOut.height ?? 0, labels);
 }
+
