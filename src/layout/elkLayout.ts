@@ -89,4 +89,3 @@ export async function layoutWithElk(elk: ELK, full: ViewGraph): Promise<Position
   visit(laidOut);
   return finishLayout(graph, docked, place, laidOut.width ?? 0, laidOut.height ?? 0, labels);
 }
-

@@ -170,16 +170,41 @@ function placeGroup(
   const topOf = new Array<number>(list.length).fill(0);
   const wanted = (anchors: readonly Anchor[]): number | undefined =>
     anchors.length ? anchors.reduce((s, a) => s + topOf[a.other]! + a.otherAt - a.at, 0) / anchors.length : undefined;
-  const stack = (column: readonly number[], want: (k: number) => number | undefined) => {
+  // Boxes go down the column in order, each at the height it wants or just below the one above;
+  // when `centred`, a run of boxes that feed the same boxes and were pushed down together moves
+  // back up by their mean push (not above the run before it), so the crowd sits centred on what
+  // it feeds rather than hanging below it.
+  const stack = (column: readonly number[], want: (k: number) => number | undefined, centred: boolean) => {
+    type Run = { first: number; last: number; push: number; count: number; joins: string; shared: boolean };
+    const joins = (k: number) => feeds[k]!.map((a) => a.other).join(',');
+    const runs: Run[] = [];
     let bottom = spacing.pad.top - spacing.node;
-    for (const k of column) {
-      const y = Math.max(bottom + spacing.node, want(k) ?? -Infinity);
+    column.forEach((k, i) => {
+      const wish = want(k);
+      const y = Math.max(bottom + spacing.node, wish ?? -Infinity);
       topOf[k] = y;
       bottom = y + sizes[k]!.height;
+      const push = wish === undefined ? 0 : y - wish;
+      const run = runs[runs.length - 1];
+      if (run && i > 0 && y === topOf[column[i - 1]!]! + sizes[column[i - 1]!]!.height + spacing.node) {
+        run.last = i;
+        run.push += push;
+        run.count += 1;
+        run.shared &&= joins(k) === run.joins;
+      } else runs.push({ first: i, last: i, push, count: 1, joins: joins(k), shared: true });
+    });
+    let floor = spacing.pad.top - spacing.node;
+    for (const run of centred ? runs : []) {
+      const firstTop = topOf[column[run.first]!]!;
+      const room = firstTop - (floor + spacing.node);
+      const lift = run.shared && run.count > 1 ? Math.max(0, Math.min(run.push / run.count, room)) : 0;
+      for (let i = run.first; i <= run.last; i++) topOf[column[i]!]! -= lift;
+      const last = column[run.last]!;
+      floor = topOf[last]! + sizes[last]!.height;
     }
   };
-  for (const column of layers) stack(column, (k) => wanted(fedBy[k]!));
-  for (let l = layers.length - 1; l >= 0; l--) stack(layers[l]!, (k) => wanted(feeds[k]!) ?? topOf[k]);
+  for (const column of layers) stack(column, (k) => wanted(fedBy[k]!), false);
+  for (let l = layers.length - 1; l >= 0; l--) stack(layers[l]!, (k) => wanted(feeds[k]!) ?? topOf[k], true);
 
   let minY = Infinity;
   let maxY = -Infinity;
