@@ -3,9 +3,8 @@
  * its peak memory is its own: prints one JSON line for bench/run.ts.
  */
 import { performance } from 'node:perf_hooks';
-import ELK from 'elkjs/lib/elk.bundled.js';
 import { analyze } from '../src/core/analyze';
-import { layoutWithElk } from '../src/layout/elkLayout';
+import { layoutLayered } from '../src/layout/layered/layeredLayout';
 import { buildViewGraph } from '../src/layout/viewGraph';
 import { HOSTILE_INPUTS } from './hostileInputs';
 
@@ -17,7 +16,7 @@ const started = performance.now();
 const analysis = analyze(files);
 const analyzed = performance.now();
 const graph = buildViewGraph(analysis.topology, analysis.diagnostics);
-const positioned = await layoutWithElk(new ELK(), graph);
+const positioned = layoutLayered(graph);
 const done = performance.now();
 const codes = [...new Set(analysis.diagnostics.filter((d) => d.severity !== 'info').map((d) => d.code))];
 console.log(
