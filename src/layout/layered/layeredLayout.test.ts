@@ -56,7 +56,6 @@ describe('layoutLayered', () => {
     it(`keeps the order of what an added Service leaves untouched (${mode} view)`, () => {
       const before = layout(BOUTIQUE, mode);
       const after = layout(BOUTIQUE + EXTRA_SERVICE, mode);
-      const placed = new Map(after.nodes.map((n) => [n.id, n]));
       // The rows (boxes of one group side by side) are the same rows, the new one aside.
       const rows = (graph: PositionedGraph) => {
         const known = new Set(before.nodes.map((n) => n.id));
