@@ -11,7 +11,6 @@ const fixtures = readdirSync(FIXTURES)
   .filter((name) => name.endsWith('.yaml'))
   .map((name) => ({ name, text: readFileSync(new URL(name, FIXTURES), 'utf8') }));
 
-
 describe('views of the real manifests', () => {
   for (const fixture of fixtures) {
     it(`${fixture.name} lays out without overlaps`, async () => {

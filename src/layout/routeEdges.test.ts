@@ -7,7 +7,6 @@ import { absoluteRects, segmentCrossesRect } from './geometry';
 import { routeBetween, routeCrosses } from './routeEdges';
 import { buildViewGraph } from './viewGraph';
 
-
 // The gallery's samples, read from disk (the layout layer may not import src/samples).
 const SAMPLES_DIR = new URL('../samples/', import.meta.url);
 const samples = readdirSync(SAMPLES_DIR, { withFileTypes: true })
