@@ -32,8 +32,6 @@ export default defineConfig({
   // Relative asset URLs: the built site works from any sub-path (GitHub Pages, a blog's /tools/portolan/).
   base: './',
   plugins: [react(), contentSecurityPolicy()],
-  // elkjs ships CommonJS; pre-bundle it so the worker can import it in dev.
-  optimizeDeps: { include: ['elkjs/lib/elk.bundled.js'] },
   worker: { format: 'es' },
   build: { target: 'es2022', sourcemap: false, chunkSizeWarningLimit: 3000 },
   test: {

@@ -4,9 +4,9 @@
  */
 import { performance } from 'node:perf_hooks';
 import { analyze } from '../src/core/analyze';
+import { layoutLayered } from '../src/layout/layered/layeredLayout';
 import { buildViewGraph } from '../src/layout/viewGraph';
 import { HOSTILE_INPUTS } from './hostileInputs';
-import { layoutForBench } from './layoutForBench';
 
 const input = HOSTILE_INPUTS.find((i) => i.name === process.argv[2]);
 if (!input) throw new Error(`no hostile input named ${process.argv[2]}`);
@@ -16,7 +16,7 @@ const started = performance.now();
 const analysis = analyze(files);
 const analyzed = performance.now();
 const graph = buildViewGraph(analysis.topology, analysis.diagnostics);
-const positioned = await layoutForBench(graph);
+const positioned = layoutLayered(graph);
 const done = performance.now();
 const codes = [...new Set(analysis.diagnostics.filter((d) => d.severity !== 'info').map((d) => d.code))];
 console.log(

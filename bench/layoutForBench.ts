@@ -1,10 +1,8 @@
-/** The layout the command line's `render` uses, for the bench to time on its own. */
-import ELK from 'elkjs/lib/elk.bundled.js';
-import { layoutWithElk, type PositionedGraph } from '../src/layout/elkLayout';
+/** The layout the app and the command line's `render` use, for the bench to time on its own. */
+import type { PositionedGraph } from '../src/layout/finishLayout';
+import { layoutLayered } from '../src/layout/layered/layeredLayout';
 import type { ViewGraph } from '../src/layout/viewGraph';
 
-const elk = new ELK();
-
-export function layoutForBench(graph: ViewGraph): Promise<PositionedGraph> {
-  return layoutWithElk(elk, graph);
+export function layoutForBench(graph: ViewGraph): PositionedGraph {
+  return layoutLayered(graph);
 }

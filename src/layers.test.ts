@@ -54,7 +54,7 @@ describe('the layer rules', () => {
 
   it.each([
     ['src/canvas/Probe.tsx', "import { ReactFlow } from '@xyflow/react';\nimport { TEST_IDS } from '../testIds';"],
-    ['src/canvas/Probe.tsx', "import type { PositionedGraph } from '../layout/elkLayout';"],
+    ['src/canvas/Probe.tsx', "import type { PositionedGraph } from '../layout/finishLayout';"],
     [
       'src/ui/Probe.tsx',
       "import { Canvas } from '../canvas/Canvas';\nimport { createAppStore } from '../state/store';",

@@ -10,7 +10,7 @@ import {
 } from '@xyflow/react';
 import '@xyflow/react/dist/style.css';
 import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
-import type { PositionedGraph, PositionedNode } from '../layout/elkLayout';
+import type { PositionedGraph, PositionedNode } from '../layout/finishLayout';
 import { absoluteRects, type Rect } from '../layout/geometry';
 import { TEST_IDS } from '../testIds';
 import { BoxActionsContext, createFocusSource, FocusContext, type BoxActions } from './boxContext';

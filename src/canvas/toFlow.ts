@@ -1,7 +1,7 @@
 import type { Node } from '@xyflow/react';
 import { MarkerType } from '@xyflow/react';
 import { shownEdgeLabels } from '../layout/edgeLabels';
-import type { PositionedGraph, PositionedNode } from '../layout/elkLayout';
+import type { PositionedGraph, PositionedNode } from '../layout/finishLayout';
 import { absoluteRects } from '../layout/geometry';
 import type { RoutedFlowEdge } from './RoutedEdge';
 

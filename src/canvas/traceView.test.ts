@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { analyze } from '../core/analyze';
 import { traceRequest } from '../core/trace';
-import type { PositionedGraph } from '../layout/elkLayout';
+import type { PositionedGraph } from '../layout/finishLayout';
 import { buildViewGraph } from '../layout/viewGraph';
 import { traceView } from './traceView';
 

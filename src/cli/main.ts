@@ -8,7 +8,7 @@ import { diagnosticsJson, topologyJson } from './contract';
 import { runRender } from './renderCommand';
 import { runTrace } from './traceCommand';
 
-/** Runs the CLI; returns the exit code (a promise of it for `render`, which lays out with ELK). */
+/** Runs the CLI; returns the exit code (a promise of it for `render`). */
 export function run(
   argv: readonly string[],
   out: (text: string) => void,

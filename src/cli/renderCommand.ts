@@ -58,9 +58,7 @@ export async function runRender(
     return 2;
   }
 
-  // ELK is big: only `render` loads it, so check, graph and trace start in a blink.
-  const { default: ELK } = await import('elkjs/lib/elk.bundled.js');
-  const result = await renderFiles(new ELK(), sources, {
+  const result = renderFiles(sources, {
     analyze: analyzeOptions,
     theme,
     ...(traceUrl ? { traceUrl } : {}),

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { analyze } from '../core/analyze';
 import { traceRequest } from '../core/trace';
-import type { PositionedGraph } from './elkLayout';
+import type { PositionedGraph } from './finishLayout';
 import { hopBoxesFor } from './traceBoxes';
 import { buildViewGraph } from './viewGraph';
 

@@ -11,7 +11,7 @@ const ROW_GAP = 28;
 
 /**
  * The cluster's children that carry no traffic (the control plane, idle worker nodes, network
- * policies, kinds drawn as plain boxes): ELK would scatter them in its first layer, so they are
+ * policies, kinds drawn as plain boxes): the layered pass would scatter them in its first layer, so they are
  * left out of its pass and docked afterwards — idle nodes under the busy ones, the rest in a
  * row at the bottom of the cluster. Which roles host docked boxes, join the grid or wrap their
  * column, the role registry says (`RoleSpec.dock`).
@@ -21,7 +21,7 @@ export function dockedIds(graph: ViewGraph): Set<string> {
   const byId = new Map(graph.nodes.map((n) => [n.id, n]));
   const touched = new Set<string>();
   for (const edge of graph.edges) {
-    if (!shapesLayout(edge)) continue; // drawn, but not laid out (see elkLayout)
+    if (!shapesLayout(edge)) continue; // drawn, but not laid out (see layered/layeredLayout.ts)
     for (let id: string | undefined = edge.source; id; id = byId.get(id)?.parent) touched.add(id);
     for (let id: string | undefined = edge.target; id; id = byId.get(id)?.parent) touched.add(id);
   }
@@ -55,7 +55,7 @@ export function packChildren(group: ViewNode, children: readonly ViewNode[], pla
 }
 
 /**
- * Places the docked children of one cluster around what ELK placed, then grows the cluster to
+ * Places the docked children of one cluster around what the layered pass placed, then grows the cluster to
  * hold them. `place` holds every box's place relative to its parent and is updated in place.
  */
 export function dockIntoCluster(
@@ -73,7 +73,7 @@ export function dockIntoCluster(
   const right = boxes.length ? Math.max(...boxes.map((b) => b.x + b.width)) : GROUP_PADDING.left;
   let bottom = boxes.length ? Math.max(...boxes.map((b) => b.y + b.height)) : GROUP_PADDING.top - ROW_GAP;
 
-  // Worker nodes, busy and idle, in node order, packed into a grid where ELK put the busy ones:
+  // Worker nodes, busy and idle, in node order, packed into a grid where the busy ones stood:
   // a single column of many nodes would make a tall, thin picture with tiny text.
   const busyNodes = laidOut.filter(inGrid);
   const allNodes = [...busyNodes, ...docked.filter(inGrid)].sort(
@@ -154,7 +154,7 @@ const MIN_WRAP_HEIGHT = 420;
 const MAX_WRAP_COLUMNS = 4;
 
 /**
- * Wraps one column of boxes (ELK's Services layer) into up to four columns no taller than the
+ * Wraps one column of boxes (the Services layer) into up to four columns no taller than the
  * node grid beside them, shifting what stands right of it. Returns whether it moved anything.
  */
 function wrapColumn(

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { analyze } from '../core/analyze';
 import { objectsOfRole } from '../core/model/topology';
-import type { PositionedGraph } from './elkLayout';
+import type { PositionedGraph } from './finishLayout';
 import { focusBoxes, matchEntries, searchEntries } from './focusBoxes';
 import { buildViewGraph } from './viewGraph';
 

@@ -1,5 +1,5 @@
 import type { Role, Topology } from '../core/model/topology';
-import type { PositionedGraph } from './elkLayout';
+import type { PositionedGraph } from './finishLayout';
 import { namespaceGroupId } from './foldGroups';
 
 /** Something the search can find: an object by its id, or a namespace by its group's id (`ns:…`). */

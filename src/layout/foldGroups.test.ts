@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { analyze } from '../core/analyze';
 import { objectsOfRole } from '../core/model/topology';
 import type { Hop, Trace } from '../core/trace';
-import type { PositionedGraph } from './elkLayout';
+import type { PositionedGraph } from './finishLayout';
 import { AUTO_FOLD_FROM_BOXES } from './foldGroups';
 import { hopBoxesFor } from './traceBoxes';
 import { buildViewGraph, type ViewGraph, type ViewOptions } from './viewGraph';

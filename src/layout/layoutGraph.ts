@@ -1,20 +1,6 @@
-import type { PositionedGraph } from './elkLayout';
+import type { PositionedGraph } from './finishLayout';
 import type { ViewGraph } from './viewGraph';
 import { workerClient, type WorkerFunction } from '../workers/workerClient';
-
-// ELK and the layout code are imported only where no worker runs, so the page never fetches
-// them at start: ELK ships once, in the worker, unless the worker fails.
-let mainThreadLayout: Promise<(graph: ViewGraph) => Promise<PositionedGraph>> | undefined;
-
-async function layoutOnMainThread(graph: ViewGraph): Promise<PositionedGraph> {
-  mainThreadLayout ??= Promise.all([import('elkjs/lib/elk.bundled.js'), import('./elkLayout')]).then(
-    ([elk, { layoutWithElk }]) => {
-      const instance = new elk.default();
-      return (g: ViewGraph) => layoutWithElk(instance, g);
-    },
-  );
-  return (await mainThreadLayout)(graph);
-}
 
 /**
  * Lays out a view graph: in a Web Worker when one can run, else on the main thread. A layout
@@ -22,6 +8,7 @@ async function layoutOnMainThread(graph: ViewGraph): Promise<PositionedGraph> {
  */
 export const layoutGraph: WorkerFunction<ViewGraph, PositionedGraph> = workerClient(
   () => new Worker(new URL('./layout.worker.ts', import.meta.url), { type: 'module' }),
-  layoutOnMainThread,
+  // The layout code loads on the main thread only where no worker runs: the page starts without it.
+  async (graph) => (await import('./layered/layeredLayout')).layoutLayered(graph),
   { budgetMs: 15_000, supersedeAfterMs: 1000, latestOnly: true },
 );

@@ -1,8 +1,7 @@
-import ELK from 'elkjs/lib/elk.bundled.js';
 import { readFileSync, readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { analyze } from '../core/analyze';
-import { layoutWithElk } from './elkLayout';
+import { layoutLayered } from './layered/layeredLayout';
 import { buildViewGraph } from './viewGraph';
 
 // Every real manifest, alone, in every view and with every layer: boxes are drawn, laid out,
@@ -12,8 +11,6 @@ const fixtures = readdirSync(FIXTURES)
   .filter((name) => name.endsWith('.yaml'))
   .map((name) => ({ name, text: readFileSync(new URL(name, FIXTURES), 'utf8') }));
 
-const elk = new ELK();
-
 describe('views of the real manifests', () => {
   for (const fixture of fixtures) {
     it(`${fixture.name} lays out without overlaps`, async () => {
@@ -22,7 +19,7 @@ describe('views of the real manifests', () => {
         { mode: 'infrastructure' as const, showConfig: true, showImages: true },
         { mode: 'application' as const, showConfig: true },
       ]) {
-        const graph = await layoutWithElk(elk, buildViewGraph(topology, diagnostics, options));
+        const graph = layoutLayered(buildViewGraph(topology, diagnostics, options));
         expect(graph.nodes.length).toBeGreaterThan(0);
         const byParent = new Map<string, typeof graph.nodes>();
         for (const node of graph.nodes) {

@@ -4,7 +4,7 @@ import { analyze } from '../core/analyze';
 import { objectId, type ObjectId } from '../core/model/ids';
 import { objectsOfRole } from '../core/model/topology';
 import type { Hop, Trace } from '../core/trace';
-import type { PositionedGraph } from './elkLayout';
+import type { PositionedGraph } from './finishLayout';
 import { hopBoxesFor } from './traceBoxes';
 import { buildViewGraph, INGRESS_CONTROLLER_ID } from './viewGraph';
 

@@ -1,7 +1,7 @@
 import type { Role, Topology, TopologyObject } from '../core/model/topology';
 import type { Trace } from '../core/trace';
 import { MODEL_ROLES, roleSpec } from '../roles';
-import type { PositionedGraph } from './elkLayout';
+import type { PositionedGraph } from './finishLayout';
 
 /**
  * The drawn box each hop of a trace sits on: its own object's box; a pod inside a closed stack

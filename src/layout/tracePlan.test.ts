@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { PositionedGraph, PositionedNode } from './elkLayout';
+import type { PositionedGraph, PositionedNode } from './finishLayout';
 import { absoluteRects, arrivalMs, durationMs, planTrace, pointAlong, positionAt } from './tracePlan';
 
 function box(id: string, x: number, y: number, width: number, height: number, parent?: string): PositionedNode {

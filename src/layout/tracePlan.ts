@@ -1,4 +1,4 @@
-import type { PositionedGraph } from './elkLayout';
+import type { PositionedGraph } from './finishLayout';
 import { absoluteRects as rectsOf, type Point, type Rect } from './geometry';
 import { routeBetween } from './routeEdges';
 

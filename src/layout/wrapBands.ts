@@ -6,7 +6,7 @@ const MAX_COLUMNS = 4;
 
 /**
  * A namespace in the application view is a tall list of rows (a Service beside its workload):
- * ELK puts them all in two columns. This wraps the rows ("bands" of boxes side by side) into a
+ * the layered pass puts them all in two columns. This wraps the rows ("bands" of boxes side by side) into a
  * few columns so the namespace is about as wide as it is tall, and grows or shrinks the group to
  * fit. Returns whether it moved anything.
  */

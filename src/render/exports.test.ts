@@ -1,4 +1,3 @@
-import ELK from 'elkjs/lib/elk.bundled.js';
 import { describe, expect, it } from 'vitest';
 import type { SourceFile } from '../core/model/source';
 import {
@@ -24,7 +23,7 @@ const SEED = files(
 const URL = 'https://api.hwangbogyumin.com/';
 
 async function source(over: Partial<ExportSource> = {}): Promise<ExportSource> {
-  const { source } = await renderFiles(new ELK(), SEED, { traceUrl: URL });
+  const { source } = await renderFiles(SEED, { traceUrl: URL });
   return { ...source, ...over };
 }
 

@@ -1,6 +1,6 @@
 import type { Topology } from '../core/model/topology';
 import type { Trace } from '../core/trace/types';
-import type { PositionedGraph } from '../layout/elkLayout';
+import type { PositionedGraph } from '../layout/finishLayout';
 import { hopBoxesFor } from '../layout/traceBoxes';
 import type { Theme } from '../roles';
 import { scopeFromSeed } from './exportScope';

@@ -1,9 +1,8 @@
-import ELK from 'elkjs/lib/elk.bundled.js';
 import { describe, expect, it } from 'vitest';
 import { analyze } from '../core/analyze';
 import type { SourceFile } from '../core/model/source';
-import type { PositionedGraph } from '../layout/elkLayout';
-import { layoutWithElk } from '../layout/elkLayout';
+import type { PositionedGraph } from '../layout/finishLayout';
+import { layoutLayered } from '../layout/layered/layeredLayout';
 import { buildViewGraph } from '../layout/viewGraph';
 import { mermaidText, renderMermaid } from './mermaid';
 
@@ -26,7 +25,7 @@ const COMPOSE = files(
 
 async function mermaidOf(sources: SourceFile[]): Promise<string> {
   const analysis = analyze(sources);
-  return renderMermaid(await layoutWithElk(new ELK(), buildViewGraph(analysis.topology, analysis.diagnostics)));
+  return renderMermaid(layoutLayered(buildViewGraph(analysis.topology, analysis.diagnostics)));
 }
 
 /** The Mermaid id of the node whose label starts with `title`. */

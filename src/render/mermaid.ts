@@ -1,4 +1,4 @@
-import type { PositionedGraph, PositionedNode } from '../layout/elkLayout';
+import type { PositionedGraph, PositionedNode } from '../layout/finishLayout';
 import { paletteFor, roleColour, roleLook, type Theme } from '../roles';
 
 /**

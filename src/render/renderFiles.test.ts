@@ -1,8 +1,7 @@
-import ELK from 'elkjs/lib/elk.bundled.js';
 import { describe, expect, it } from 'vitest';
 import { analyze } from '../core/analyze';
 import { traceRequest } from '../core/trace';
-import { layoutWithElk } from '../layout/elkLayout';
+import { layoutLayered } from '../layout/layered/layeredLayout';
 import { buildViewGraph } from '../layout/viewGraph';
 import { hopBoxesFor } from '../layout/traceBoxes';
 
@@ -16,7 +15,7 @@ const SEED = Object.entries(
 
 async function seedScene(url: string) {
   const analysis = analyze(SEED);
-  const graph = await layoutWithElk(new ELK(), buildViewGraph(analysis.topology, analysis.diagnostics));
+  const graph = layoutLayered(buildViewGraph(analysis.topology, analysis.diagnostics));
   const trace = traceRequest(analysis.topology, { url });
   return { trace, boxes: hopBoxesFor(graph, analysis.topology, trace) };
 }

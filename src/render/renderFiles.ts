@@ -1,15 +1,15 @@
-import type { ELK } from 'elkjs/lib/elk-api';
 import { analyze, type Analysis, type AnalyzeOptions } from '../core/analyze';
 import type { SourceFile } from '../core/model/source';
 import { traceRequest, type Trace } from '../core/trace';
-import { layoutWithElk, type PositionedGraph } from '../layout/elkLayout';
+import type { PositionedGraph } from '../layout/finishLayout';
+import { layoutLayered } from '../layout/layered/layeredLayout';
 import { buildViewGraph } from '../layout/viewGraph';
 import type { Theme } from '../roles';
 import { exportAnimatedSvg, exportSvg, type ExportSource } from './exports';
 
 /**
- * Files → picture, the whole pipeline of `portolan render`: analyze, view, lay out (with the ELK
- * instance the caller made, so this stays free of Node and of workers), trace, draw.
+ * Files → picture, the whole pipeline of `portolan render`: analyze, view, lay out (the own
+ * layered engine, synchronous, so this needs no worker), trace, draw.
  */
 
 export type RenderFilesOptions = {
@@ -33,13 +33,9 @@ export type RenderFilesResult = {
 };
 
 /** Renders files as an SVG picture, animated with a trace when `traceUrl` is given. */
-export async function renderFiles(
-  elk: ELK,
-  files: readonly SourceFile[],
-  options: RenderFilesOptions = {},
-): Promise<RenderFilesResult> {
+export function renderFiles(files: readonly SourceFile[], options: RenderFilesOptions = {}): RenderFilesResult {
   const analysis = analyze(files, options.analyze ?? {});
-  const graph = await layoutWithElk(elk, buildViewGraph(analysis.topology, analysis.diagnostics));
+  const graph = layoutLayered(buildViewGraph(analysis.topology, analysis.diagnostics));
   const base: ExportSource = { positioned: graph, topology: analysis.topology, theme: options.theme ?? 'light' };
   if (!options.traceUrl) return { svg: exportSvg(base), source: base, analysis, graph };
   const trace = traceRequest(analysis.topology, {

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { fuzzSettings, fuzzTimeout } from '../core/fuzzSettings.testkit';
-import type { PositionedGraph, PositionedNode } from '../layout/elkLayout';
+import type { PositionedGraph, PositionedNode } from '../layout/finishLayout';
 import { groupNode, viewOnlyBox } from '../layout/viewNodes';
 import { renderSvg } from './svg';
 import { xmlProblems } from './xmlWellFormed.testkit';

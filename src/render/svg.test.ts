@@ -1,6 +1,5 @@
-import ELK from 'elkjs/lib/elk.bundled.js';
 import { describe, expect, it } from 'vitest';
-import type { PositionedGraph } from '../layout/elkLayout';
+import type { PositionedGraph } from '../layout/finishLayout';
 import { DWELL_MS, TRAVEL_MS } from '../layout/tracePlan';
 import { renderFiles } from './renderFiles';
 import { renderSvg } from './svg';
@@ -16,7 +15,6 @@ const SEED = Object.entries(
 ).map(([path, text]) => ({ name: path.split('/').pop()!, text }));
 
 const HOST = 'api.hwangbogyumin.com';
-const elk = new ELK();
 
 /** The text of the caption group of hop `i` ("Hop 3/6 · …"), tags stripped. */
 function captionOf(svg: string, i: number): string {
@@ -52,7 +50,7 @@ function expectSelfContained(svg: string) {
 describe('renderSvg: the cluster picture', () => {
   it('draws the seed sample: service, pods, the Ingress host, standalone and well formed', async () => {
     expect(SEED).toHaveLength(3);
-    const { svg } = await renderFiles(elk, SEED);
+    const { svg } = await renderFiles(SEED);
     expectSelfContained(svg);
     expect(svg).toMatch(
       /^<svg xmlns="http:\/\/www\.w3\.org\/2000\/svg" width="\d+" height="\d+" viewBox="0 0 \d+ \d+"/,
@@ -106,7 +104,7 @@ describe('renderSvg: the cluster picture', () => {
   });
 
   it('draws the dark theme', async () => {
-    const { svg } = await renderFiles(elk, SEED, { theme: 'dark' });
+    const { svg } = await renderFiles(SEED, { theme: 'dark' });
     expect(svg).toContain('#171a20');
     expect(svg).not.toContain('#fbfcfd');
   });
@@ -114,7 +112,7 @@ describe('renderSvg: the cluster picture', () => {
 
 describe('renderSvg: the animated trace', () => {
   it('plays a successful trace hop by hop, with captions in order, and no script', async () => {
-    const { svg, trace } = await renderFiles(elk, SEED, { traceUrl: `https://${HOST}/` });
+    const { svg, trace } = await renderFiles(SEED, { traceUrl: `https://${HOST}/` });
     expectSelfContained(svg);
     expect(trace?.ok).toBe(true);
     const scope = scopeOf(svg);
@@ -141,7 +139,7 @@ describe('renderSvg: the animated trace', () => {
   });
 
   it('shows a failing trace in red with its failure message', async () => {
-    const { svg, trace } = await renderFiles(elk, SEED, { traceUrl: 'https://nope.example/' });
+    const { svg, trace } = await renderFiles(SEED, { traceUrl: 'https://nope.example/' });
     expectSelfContained(svg);
     expect(trace?.ok).toBe(false);
     expect(trace?.failure?.code).toBe('TRACE-NO-RULE');

@@ -1,5 +1,5 @@
 import type { Trace } from '../core/trace/types';
-import type { PositionedGraph, PositionedNode } from '../layout/elkLayout';
+import type { PositionedGraph, PositionedNode } from '../layout/finishLayout';
 import { roundedPath } from '../layout/geometry';
 import type { RoutedEdge } from '../layout/routeEdges';
 import { paletteFor, roleColour, roleLook, type Palette, type Theme } from '../roles';

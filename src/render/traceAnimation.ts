@@ -1,5 +1,5 @@
 import type { Trace } from '../core/trace/types';
-import type { PositionedGraph } from '../layout/elkLayout';
+import type { PositionedGraph } from '../layout/finishLayout';
 import { arrivalMs, durationMs, planTrace, type TracePlan } from '../layout/tracePlan';
 import type { Palette } from '../roles';
 import { textWidth, wrapText, type FontStyle } from './textFit';

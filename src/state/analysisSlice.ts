@@ -1,7 +1,7 @@
 import type { StateCreator } from 'zustand';
 import type { Diagnostic } from '../core/model/diagnostics';
 import type { Topology } from '../core/model/topology';
-import type { PositionedGraph } from '../layout/elkLayout';
+import type { PositionedGraph } from '../layout/finishLayout';
 import type { Store } from './store';
 
 /** What is derived from the text: never edited by hand, always recomputable. */

@@ -1,5 +1,5 @@
 import type { Diagnostic } from '../core/model/diagnostics';
-import type { PositionedGraph } from '../layout/elkLayout';
+import type { PositionedGraph } from '../layout/finishLayout';
 import { layoutGraph } from '../layout/layoutGraph';
 import { buildViewGraph, type ViewGraph } from '../layout/viewGraph';
 import { WorkerStopped } from '../workers/workerClient';
