@@ -15,8 +15,8 @@ import { absoluteRects, type Rect } from '../layout/geometry';
 import { TEST_IDS } from '../testIds';
 import { BoxActionsContext, createFocusSource, FocusContext, type BoxActions } from './boxContext';
 import { NODE_TYPES } from './BoxNodes';
-import { EDGE_TYPES } from './RoutedEdge';
-import { toFlow, type BoxNode } from './toFlow';
+import { EDGE_TYPES, type RoutedFlowEdge } from './RoutedEdge';
+import { keepUnchanged, toFlow, type BoxNode } from './toFlow';
 import { TracePacket } from './TracePacket';
 import type { TraceView } from './traceView';
 
@@ -253,7 +253,17 @@ function FlowCanvas({
   const onTraceStep = useMemo(() => (hop: number) => latest.current.onTraceStep?.(hop), []);
   const onTraceFinished = useMemo(() => () => latest.current.onTraceFinished?.(), []);
 
-  const flow = useMemo(() => (graph ? toFlow(graph) : { nodes: [], edges: [] }), [graph]);
+  // Boxes and arrows an edit did not change keep their objects, so React Flow skips them.
+  const previousFlow = useRef<{ nodes: BoxNode[]; edges: RoutedFlowEdge[] }>({ nodes: [], edges: [] });
+  const flow = useMemo(() => {
+    const next = graph ? toFlow(graph) : { nodes: [], edges: [] };
+    const kept = {
+      nodes: keepUnchanged(previousFlow.current.nodes, next.nodes),
+      edges: keepUnchanged(previousFlow.current.edges, next.edges),
+    };
+    previousFlow.current = kept;
+    return kept;
+  }, [graph]);
   const view = trace?.view;
   // The path glows, everything off it dims; the hop shown now and a failing hop stand out.
   const focusKey = focusIds?.join('\n') ?? '';

@@ -70,3 +70,32 @@ export function toFlow(graph: PositionedGraph): { nodes: BoxNode[]; edges: Route
   }));
   return { nodes, edges };
 }
+
+// The JSON of each flow object already compared, so an unchanged box is written out once.
+const jsonOf = new WeakMap<object, string>();
+function json(item: object): string {
+  let text = jsonOf.get(item);
+  if (text === undefined) jsonOf.set(item, (text = JSON.stringify(item)));
+  return text;
+}
+
+/**
+ * `next`, with every item equal to its namesake in `previous` replaced by that very object (and
+ * `previous` itself when nothing changed): React Flow then re-renders and re-measures only the
+ * boxes and arrows an edit changed, not the 1,000 others of a big picture.
+ */
+export function keepUnchanged<T extends { id: string }>(previous: T[], next: T[]): T[] {
+  if (previous.length === 0) return next;
+  const before = new Map(previous.map((item) => [item.id, item]));
+  let same = previous.length === next.length;
+  const kept = next.map((item, index) => {
+    const old = before.get(item.id);
+    if (old && json(old) === json(item)) {
+      if (previous[index] !== old) same = false;
+      return old;
+    }
+    same = false;
+    return item;
+  });
+  return same ? previous : kept;
+}
