@@ -1,7 +1,7 @@
 import { Handle, Position, type NodeProps } from '@xyflow/react';
 import { memo, useContext } from 'react';
 import { KUBE_IDS, TEST_IDS, VIEW_IDS } from '../testIds';
-import { BoxActionsContext, useHighlight } from './boxContext';
+import { BoxActionsContext, useHighlight, type BoxActions } from './boxContext';
 import './foldAndFocus.css';
 import type { BoxNode } from './toFlow';
 
@@ -21,89 +21,78 @@ function ProblemBadge({ counts }: { counts: { error: number; warning: number; in
   return null;
 }
 
-/** Opens a stack of pods, so each is drawn on its own. */
-function ExpandStackButton({ stackId, count }: { stackId: string; count: number }) {
+/**
+ * A button on a box that changes what the picture draws (a stack, a closed group). The click
+ * stops there: opening replaces the box, and selecting it on the way would leave the selection
+ * on nothing. Read-only pictures (embeds, presentations) draw none.
+ */
+function BoxActionButton(props: {
+  testId: string;
+  title: string;
+  ariaLabel?: string;
+  label: string;
+  act: (actions: BoxActions) => void;
+}) {
   const actions = useContext(BoxActionsContext);
   if (actions.readOnly) return null;
   return (
     <button
       type="button"
       className="stack-button nodrag nopan"
-      data-testid={VIEW_IDS.stackExpand}
-      title={`Draw each of the ${count} pods`}
+      data-testid={props.testId}
+      title={props.title}
+      {...(props.ariaLabel ? { 'aria-label': props.ariaLabel } : {})}
       onClick={(event) => {
-        // Opening replaces this box: selecting it on the way would leave the selection on nothing.
         event.stopPropagation();
-        actions.expandStack(stackId);
+        props.act(actions);
       }}
     >
-      ⤢ show {count}
+      {props.label}
     </button>
   );
 }
+
+/** Opens a stack of pods, so each is drawn on its own. */
+const ExpandStackButton = ({ stackId, count }: { stackId: string; count: number }) => (
+  <BoxActionButton
+    testId={VIEW_IDS.stackExpand}
+    title={`Draw each of the ${count} pods`}
+    label={`⤢ show ${count}`}
+    act={(a) => a.expandStack(stackId)}
+  />
+);
 
 /** Folds an opened stack back into one box. */
-function CollapseStackButton({ stackId }: { stackId: string }) {
-  const actions = useContext(BoxActionsContext);
-  if (actions.readOnly) return null;
-  return (
-    <button
-      type="button"
-      className="stack-button nodrag nopan"
-      data-testid={VIEW_IDS.stackCollapse}
-      title="Fold these pods back into one stack"
-      onClick={(event) => {
-        event.stopPropagation();
-        actions.collapseStack(stackId);
-      }}
-    >
-      ⤡ stack
-    </button>
-  );
-}
+const CollapseStackButton = ({ stackId }: { stackId: string }) => (
+  <BoxActionButton
+    testId={VIEW_IDS.stackCollapse}
+    title="Fold these pods back into one stack"
+    label="⤡ stack"
+    act={(a) => a.collapseStack(stackId)}
+  />
+);
 
 /** Closes a namespace, worker node or network into one box that counts what it holds. */
-function CloseGroupButton({ groupId, title }: { groupId: string; title: string }) {
-  const actions = useContext(BoxActionsContext);
-  if (actions.readOnly) return null;
-  return (
-    <button
-      type="button"
-      className="stack-button nodrag nopan"
-      data-testid={VIEW_IDS.groupCollapse}
-      title={`Close ${title} into one box`}
-      aria-label={`Close ${title}`}
-      onClick={(event) => {
-        event.stopPropagation();
-        actions.closeGroup(groupId);
-      }}
-    >
-      ⤡ close
-    </button>
-  );
-}
+const CloseGroupButton = ({ groupId, title }: { groupId: string; title: string }) => (
+  <BoxActionButton
+    testId={VIEW_IDS.groupCollapse}
+    title={`Close ${title} into one box`}
+    ariaLabel={`Close ${title}`}
+    label="⤡ close"
+    act={(a) => a.closeGroup(groupId)}
+  />
+);
 
 /** Opens a closed group: what it holds is drawn again. */
-function OpenGroupButton({ groupId, title }: { groupId: string; title: string }) {
-  const actions = useContext(BoxActionsContext);
-  if (actions.readOnly) return null;
-  return (
-    <button
-      type="button"
-      className="stack-button nodrag nopan"
-      data-testid={VIEW_IDS.groupExpand}
-      title={`Open ${title}: draw what it holds`}
-      aria-label={`Open ${title}`}
-      onClick={(event) => {
-        // Opening replaces this box: selecting it on the way would leave the selection on nothing.
-        event.stopPropagation();
-        actions.openGroup(groupId);
-      }}
-    >
-      ⤢ open
-    </button>
-  );
-}
+const OpenGroupButton = ({ groupId, title }: { groupId: string; title: string }) => (
+  <BoxActionButton
+    testId={VIEW_IDS.groupExpand}
+    title={`Open ${title}: draw what it holds`}
+    ariaLabel={`Open ${title}`}
+    label="⤢ open"
+    act={(a) => a.openGroup(groupId)}
+  />
+);
 
 /** A box for one object: its kind, name, a subtitle and a few lines of detail. */
 export const ObjectBox = memo(function ObjectBox({ id, data }: NodeProps<BoxNode>) {
