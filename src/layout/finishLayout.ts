@@ -2,7 +2,7 @@ import { dockOf } from '../roles';
 import { dockIntoCluster, MIN_GROUP, packChildren, type Box } from './dock';
 import { routeEdges, type RoutedEdge } from './routeEdges';
 import type { ViewGraph, ViewNode } from './viewGraph';
-import { restackRoots, wrapBands } from './wrapBands';
+import { gridRoots, restackRoots, wrapBands } from './wrapBands';
 
 /** A box with its place: x and y relative to its parent group (as React Flow wants them). */
 export type PositionedNode = ViewNode & { x: number; y: number };
@@ -58,10 +58,16 @@ export function finishLayout(
   const wrapped = namespaces.filter((ns) =>
     wrapBands(place.get(ns.id)!, (childrenOf.get(ns.id) ?? []).map((c) => place.get(c.id)!).filter(Boolean)),
   );
-  if (wrapped.length > 0) {
-    const roots = graph.nodes.filter((n) => !n.parent && n.group && place.has(n.id)).map((n) => place.get(n.id)!);
-    const internet = graph.nodes.find((n) => n.role === 'internet' && !n.parent);
-    restackRoots(roots, internet ? place.get(internet.id) : undefined);
+  const internet = graph.nodes.find((n) => n.role === 'internet' && !n.parent);
+  // Every top-level box but the Internet: groups, and groups drawn closed (one box each).
+  const roots = graph.nodes
+    .filter((n) => !n.parent && n !== internet && (n.group || n.folded) && place.has(n.id))
+    .map((n) => place.get(n.id)!);
+  const beside = internet ? place.get(internet.id) : undefined;
+  // Many namespaces (a big application view): a grid, not a column; else stacked again.
+  const gridded = gridRoots(roots, beside);
+  if (!gridded && wrapped.length > 0) restackRoots(roots, beside);
+  if (gridded || wrapped.length > 0) {
     rootWidth = Math.max(...[...roots, ...(internet ? [place.get(internet.id)!] : [])].map((b) => b.x + b.width)) + 16;
     rootHeight = Math.max(...roots.map((b) => b.y + b.height)) + 16;
   }

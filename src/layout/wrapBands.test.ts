@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Box } from './dock';
-import { restackRoots, wrapBands } from './wrapBands';
+import { gridRoots, restackRoots, wrapBands } from './wrapBands';
 
 /** `rows` rows of a Service (100 wide) beside its workload (200 wide), 80 high, 20 apart. */
 function rows(count: number): { group: Box; children: Box[] } {
@@ -44,5 +44,39 @@ describe('restackRoots', () => {
     restackRoots([a, b], internet);
     expect(b.y).toBe(16 + 500 + 18);
     expect(internet.y).toBe((16 + b.y + 200) / 2 - 20);
+  });
+});
+
+describe('gridRoots', () => {
+  const overlaps = (a: Box, b: Box) =>
+    a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
+
+  it('leaves a few top-level groups in their column', () => {
+    const boxes = Array.from({ length: 5 }, (_, i) => ({ x: 300, y: 16 + i * 200, width: 400, height: 180 }));
+    expect(gridRoots(boxes, undefined)).toBe(false);
+    expect(boxes[4]!.y).toBe(16 + 4 * 200);
+  });
+
+  it('lays many out as a landscape grid without overlap: open groups first, closed tiles after', () => {
+    // Three open namespaces and 25 closed ones, one column, as the layered pass leaves them.
+    let y = 16;
+    const boxes: Box[] = Array.from({ length: 28 }, (_, i) => {
+      const box = i % 9 === 4 ? { x: 300, y, width: 900, height: 600 } : { x: 300, y, width: 180, height: 60 };
+      y += box.height + 18;
+      return box;
+    });
+    const internet = { x: 16, y: 5000, width: 120, height: 40 };
+    expect(gridRoots(boxes, internet)).toBe(true);
+    for (const [i, a] of boxes.entries()) for (const b of boxes.slice(i + 1)) expect(overlaps(a, b)).toBe(false);
+    const width = Math.max(...boxes.map((b) => b.x + b.width)) - 300;
+    const height = Math.max(...boxes.map((b) => b.y + b.height)) - 16;
+    expect(width).toBeGreaterThan(height);
+    // Every closed tile stands below every open group.
+    const open = boxes.filter((b) => b.height === 600);
+    const closed = boxes.filter((b) => b.height === 60);
+    expect(Math.min(...closed.map((b) => b.y))).toBeGreaterThan(Math.max(...open.map((b) => b.y + b.height)) - 1);
+    // The Internet stays left of the grid, centred on it.
+    expect(internet.y).toBeCloseTo(16 + height / 2 - 20, 0);
+    expect(Math.min(...boxes.map((b) => b.x))).toBeGreaterThan(internet.x + internet.width);
   });
 });

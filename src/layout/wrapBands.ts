@@ -70,3 +70,56 @@ export function restackRoots(roots: readonly Box[], beside: Box | undefined): vo
     beside.y = Math.max(16, (top + end) / 2 - beside.height / 2);
   }
 }
+
+/** Fewer top-level groups than this stay in the layered pass's column. */
+const GRID_FROM = 6;
+/** The grid's aim: a landscape picture, as a window or a slide is. */
+const GRID_ASPECT = 1.6;
+
+/**
+ * Many top-level groups (the namespaces of a big application view, most of them closed) stand
+ * in one column after the layered pass: a strip hundreds of boxes tall that no window shows at a
+ * readable size. This lays them out as a grid of rows instead, about 1.6 times as wide as tall:
+ * the big (open) groups first, then the small (closed) ones, each part in its own order, so the
+ * closed tiles fill whole rows. A lone box beside them (the Internet) is centred on the grid.
+ * Returns whether it moved anything.
+ */
+export function gridRoots(roots: readonly Box[], beside: Box | undefined): boolean {
+  if (roots.length < GRID_FROM) return false;
+  const ordered = [...roots].sort((a, b) => a.y - b.y || a.x - b.x);
+  const heights = ordered.map((b) => b.height).sort((a, b) => a - b);
+  const median = heights[Math.floor(heights.length / 2)]!;
+  const big = ordered.filter((b) => b.height > 2 * median);
+  const small = ordered.filter((b) => b.height <= 2 * median);
+  const area = ordered.reduce((sum, b) => sum + (b.width + COLUMN_GAP) * (b.height + GAP), 0);
+  const rowWidth = Math.max(...ordered.map((b) => b.width), Math.sqrt(area * GRID_ASPECT));
+  const left = Math.min(...ordered.map((b) => b.x));
+  const top = Math.min(...ordered.map((b) => b.y));
+  let x = left;
+  let y = top;
+  let rowHeight = 0;
+  for (const part of [big, small]) {
+    for (const box of part) {
+      if (x > left && x + box.width > left + rowWidth) {
+        x = left;
+        y += rowHeight + GAP;
+        rowHeight = 0;
+      }
+      box.x = x;
+      box.y = y;
+      x += box.width + GAP;
+      rowHeight = Math.max(rowHeight, box.height);
+    }
+    // The closed tiles start a row of their own under the open groups.
+    if (x > left) {
+      x = left;
+      y += rowHeight + GAP;
+      rowHeight = 0;
+    }
+  }
+  if (beside) {
+    const end = Math.max(...ordered.map((b) => b.y + b.height));
+    beside.y = Math.max(16, (top + end) / 2 - beside.height / 2);
+  }
+  return true;
+}
