@@ -1,5 +1,6 @@
 import { edgeLabelSize } from './edgeLabels';
 import { absoluteRects, rectsOverlap, segmentCrossesRect, type Point, type Rect } from './geometry';
+import { directRoute } from './directRoute';
 import { CROSSING_COST, searchGrid } from './routeSearch';
 import type { ViewEdge, ViewNode } from './viewGraph';
 
@@ -94,13 +95,16 @@ export function routeBetween(from: Rect, to: Rect, obstacles: readonly Rect[]): 
 }
 
 /**
- * Looks for a route in growing windows around the two ends, taking the first that crosses no
- * box; the last window holds every obstacle (`all` bounds them) and takes what it finds.
+ * Takes a simple forward route when one is clear (directRoute: a few index look-ups, no grid);
+ * otherwise looks for a route in growing windows around the two ends, taking the first that
+ * crosses no box; the last window holds every obstacle (`all` bounds them) and takes what it finds.
  */
 function routeAround(from: Rect, to: Rect, inTheWay: (area: Rect) => Rect[], all: Rect): Point[] {
   const a = centre(from);
   const b = centre(to);
   const ends = union(from, to);
+  const direct = directRoute(from, to, MARGIN, inTheWay);
+  if (direct) return clip(simplify(direct), from, to);
   for (const margin of WINDOWS) {
     const area = inflate(ends, margin);
     const found = searchGrid(a, b, inTheWay(area), area, [from, to], CROSSING_COST);
