@@ -47,10 +47,22 @@ const costOf = (points: readonly Point[]): number => {
 };
 
 /**
- * A clear route from the centre of `from` to the centre of `to` that leaves through the right
- * side and enters through the left, or undefined when none of the simple shapes is clear.
+ * A clear route from the centre of `from` to the centre of `to` that leaves through the side
+ * facing the target and enters through the side facing the source, or undefined when the two
+ * boxes share a column or none of the simple shapes is clear.
  */
 export function directRoute(from: Rect, to: Rect, margin: number, inTheWay: InTheWay): Point[] | undefined {
+  if (from.x + from.width < to.x) return forwardRoute(from, to, margin, inTheWay);
+  if (to.x + to.width >= from.x) return undefined;
+  // An arrow that runs back (a call from a Pod to a Service left of it) is the same problem seen
+  // in a mirror: out through the left side, in through the right.
+  const mirror = (r: Rect): Rect => ({ ...r, x: -(r.x + r.width) });
+  const route = forwardRoute(mirror(from), mirror(to), margin, (area) => inTheWay(mirror(area)).map(mirror));
+  return route?.map((p) => ({ x: -p.x, y: p.y }));
+}
+
+/** directRoute for a target right of its source. */
+function forwardRoute(from: Rect, to: Rect, margin: number, inTheWay: InTheWay): Point[] | undefined {
   const a = { x: from.x + from.width / 2, y: from.y + from.height / 2 };
   const b = { x: to.x + to.width / 2, y: to.y + to.height / 2 };
   const right = from.x + from.width;
@@ -58,9 +70,6 @@ export function directRoute(from: Rect, to: Rect, margin: number, inTheWay: InTh
     points.every((p, k) => k === 0 || blockers(points[k - 1]!, p, inTheWay).length === 0);
   const candidates: Point[][] = [];
 
-  // Only arrows that run forward (left to right): one that runs back is the search's, which
-  // brings it into its target's right side rather than around to the left.
-  if (right >= to.x) return undefined;
   {
     if (a.y === b.y && clear([a, b])) candidates.push([a, b]);
     // A Z: the vertical stretch next to the target first (where the search puts it), pushed left
