@@ -56,10 +56,21 @@ export function directRoute(from: Rect, to: Rect, margin: number, inTheWay: InTh
   if (to.x + to.width >= from.x) return undefined;
   // An arrow that runs back (a call from a Pod to a Service left of it) is the same problem seen
   // in a mirror: out through the left side, in through the right.
-  const mirror = (r: Rect): Rect => ({ ...r, x: -(r.x + r.width) });
-  const route = forwardRoute(mirror(from), mirror(to), margin, (area) => inTheWay(mirror(area)).map(mirror));
+  const route = forwardRoute(mirror(from), mirror(to), margin, (area) => inTheWay(mirror(area)).map(mirrored));
   return route?.map((p) => ({ x: -p.x, y: p.y }));
 }
+
+const mirror = (r: Rect): Rect => ({ ...r, x: -(r.x + r.width) });
+// The router hands out the same rectangle objects every time: mirror each once.
+const mirrors = new WeakMap<Rect, Rect>();
+const mirrored = (r: Rect): Rect => {
+  let m = mirrors.get(r);
+  if (!m) {
+    m = mirror(r);
+    mirrors.set(r, m);
+  }
+  return m;
+};
 
 /** directRoute for a target right of its source. */
 function forwardRoute(from: Rect, to: Rect, margin: number, inTheWay: InTheWay): Point[] | undefined {
