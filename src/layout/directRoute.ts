@@ -10,8 +10,6 @@ import { segmentCrossesRect, type Point, type Rect } from './geometry';
  * at the cost of a few index look-ups instead of a grid.
  */
 
-// The same price for a bend as the search's, so the choice between routes reads the same way.
-const BEND_COST = 40;
 // How many times a stretch may be pushed past what blocks it before the candidate is given up.
 const PUSHES = 6;
 
@@ -34,17 +32,9 @@ const spanY = (x: number, y0: number, y1: number): Rect => ({
 /** The boxes a segment runs through (grazing a border does not count). */
 function blockers(p: Point, q: Point, inTheWay: InTheWay): Rect[] {
   const area = p.y === q.y ? spanX(p.x, q.x, p.y) : spanY(p.x, p.y, q.y);
-  // A zero-thickness area finds nothing by overlap: give it the thickness of a pixel.
-  const probe = { x: area.x - 0.5, y: area.y - 0.5, width: area.width + 1, height: area.height + 1 };
-  return inTheWay(probe).filter((r) => segmentCrossesRect(p, q, r));
+  // A zero-thickness area overlaps exactly the boxes whose inside the line enters (not those it grazes).
+  return inTheWay(area).filter((r) => segmentCrossesRect(p, q, r));
 }
-
-const costOf = (points: readonly Point[]): number => {
-  let length = 0;
-  for (let k = 1; k < points.length; k++)
-    length += Math.abs(points[k]!.x - points[k - 1]!.x) + Math.abs(points[k]!.y - points[k - 1]!.y);
-  return length + BEND_COST * Math.max(0, points.length - 2);
-};
 
 /**
  * A clear route from the centre of `from` to the centre of `to` that leaves through the side
@@ -72,72 +62,78 @@ const mirrored = (r: Rect): Rect => {
   return m;
 };
 
-/** directRoute for a target right of its source. */
+/**
+ * directRoute for a target right of its source. Horizontal stretches are short and cheap to
+ * check; vertical ones can run the height of the picture, so they are checked last and once.
+ */
 function forwardRoute(from: Rect, to: Rect, margin: number, inTheWay: InTheWay): Point[] | undefined {
   const a = { x: from.x + from.width / 2, y: from.y + from.height / 2 };
   const b = { x: to.x + to.width / 2, y: to.y + to.height / 2 };
   const right = from.x + from.width;
-  const clear = (points: readonly Point[]) =>
-    points.every((p, k) => k === 0 || blockers(points[k - 1]!, p, inTheWay).length === 0);
-  const candidates: Point[][] = [];
+  const free = (p: Point, q: Point) => blockers(p, q, inTheWay).length === 0;
+  if (a.y === b.y && free(a, b)) return [a, b];
 
-  {
-    if (a.y === b.y && clear([a, b])) candidates.push([a, b]);
-    // A Z: the vertical stretch next to the target first (where the search puts it), pushed left
-    // past whatever blocks it, then next to the source, pushed right.
-    const z = (x: number): Point[] => [a, { x, y: a.y }, { x, y: b.y }, b];
-    for (const [start, step] of [
-      [to.x - margin, -1],
-      [right + margin, 1],
-    ] as const) {
-      let x = start;
-      for (let push = 0; push < PUSHES && x > right && x < to.x; push++) {
-        const route = z(x);
-        if (clear(route)) {
-          candidates.push(route);
-          break;
-        }
-        const hit = blockers({ x, y: a.y }, { x, y: b.y }, inTheWay);
-        if (hit.length === 0) break; // the horizontal stretches are blocked: moving x will not help
-        x = step < 0 ? Math.min(...hit.map((r) => r.x)) : Math.max(...hit.map((r) => r.x + r.width));
-      }
+  // A Z: the vertical stretch next to the target first (where the search puts it), pushed left
+  // past whatever blocks it, then next to the source, pushed right. Every Z costs the same.
+  for (const [start, step] of [
+    [to.x - margin, -1],
+    [right + margin, 1],
+  ] as const) {
+    let x = start;
+    for (let push = 0; push < PUSHES && x > right && x < to.x; push++) {
+      // What blocks the two horizontal stretches first (they are short), the vertical one last.
+      let hit = [...blockers(a, { x, y: a.y }, inTheWay), ...blockers({ x, y: b.y }, b, inTheWay)];
+      if (hit.length === 0) hit = blockers({ x, y: a.y }, { x, y: b.y }, inTheWay);
+      if (hit.length === 0) return [a, { x, y: a.y }, { x, y: b.y }, b];
+      const next = step < 0 ? Math.min(...hit.map((r) => r.x)) : Math.max(...hit.map((r) => r.x + r.width));
+      if (next === x) break;
+      x = next;
     }
   }
 
   // A U over (or under) what stands between: out to the right, up (down) to a free row, across,
-  // down (up) next to the target, in from the left. Each stretch that is blocked is pushed past
-  // what blocks it: the row up (down), the first column right, the last column left.
-  if (candidates.length === 0)
-    for (const up of [true, false]) {
-      let x1 = right + margin;
-      let x2 = to.x - margin;
-      let y = up ? Math.min(a.y, b.y) : Math.max(a.y, b.y);
-      for (let push = 0; push < 3 * PUSHES && x1 > right && x2 < to.x + to.width / 2; push++) {
-        const row = blockers({ x: x1, y }, { x: x2, y }, inTheWay);
-        if (row.length > 0) {
-          y = up ? Math.min(...row.map((r) => r.y)) : Math.max(...row.map((r) => r.y + r.height));
-          continue;
-        }
-        const first = [
-          ...blockers(a, { x: x1, y: a.y }, inTheWay),
-          ...blockers({ x: x1, y: a.y }, { x: x1, y }, inTheWay),
-        ];
-        if (first.length > 0) {
-          x1 = Math.max(...first.map((r) => r.x + r.width));
-          continue;
-        }
-        const last = [
-          ...blockers({ x: x2, y }, { x: x2, y: b.y }, inTheWay),
-          ...blockers({ x: x2, y: b.y }, b, inTheWay),
-        ];
-        if (last.length > 0) {
-          x2 = Math.min(...last.map((r) => r.x));
-          continue;
-        }
-        candidates.push([a, { x: x1, y: a.y }, { x: x1, y }, { x: x2, y }, { x: x2, y: b.y }, b]);
+  // down (up) next to the target, in from the left. The row is found first, both ways, by lifting
+  // it past what blocks it; the shorter way is tried first, its columns pushed past what blocks them.
+  const x1 = right + margin;
+  const x2 = to.x - margin;
+  if (x1 >= x2 + to.width / 2) return undefined;
+  const rows: number[] = [];
+  for (const up of [true, false]) {
+    let y = up ? Math.min(a.y, b.y) : Math.max(a.y, b.y);
+    // Rows of boxes in several columns stagger, so a row may take a few more lifts than a column.
+    for (let push = 0; push < 4 * PUSHES; push++) {
+      const row = blockers({ x: x1, y }, { x: x2, y }, inTheWay);
+      if (row.length === 0) {
+        rows.push(y);
         break;
       }
+      y = up ? Math.min(...row.map((r) => r.y)) : Math.max(...row.map((r) => r.y + r.height));
     }
-  if (candidates.length === 0) return undefined;
-  return candidates.reduce((best, route) => (costOf(route) < costOf(best) ? route : best));
+  }
+  rows.sort((p, q) => Math.abs(a.y - p) + Math.abs(b.y - p) - (Math.abs(a.y - q) + Math.abs(b.y - q)));
+  for (const y of rows) {
+    let c1 = x1;
+    let c2 = x2;
+    for (let push = 0; push < PUSHES && c1 > right && c2 < to.x && c1 < c2; push++) {
+      // (The row stays clear: pushing the columns inwards only shortens it.)
+      const first = [
+        ...blockers(a, { x: c1, y: a.y }, inTheWay),
+        ...blockers({ x: c1, y: a.y }, { x: c1, y }, inTheWay),
+      ];
+      if (first.length > 0) {
+        c1 = Math.max(...first.map((r) => r.x + r.width));
+        continue;
+      }
+      const last = [
+        ...blockers({ x: c2, y }, { x: c2, y: b.y }, inTheWay),
+        ...blockers({ x: c2, y: b.y }, b, inTheWay),
+      ];
+      if (last.length > 0) {
+        c2 = Math.min(...last.map((r) => r.x));
+        continue;
+      }
+      return [a, { x: c1, y: a.y }, { x: c1, y }, { x: c2, y }, { x: c2, y: b.y }, b];
+    }
+  }
+  return undefined;
 }
