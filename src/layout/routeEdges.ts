@@ -157,8 +157,23 @@ class BucketIndex {
     for (let row = clampY(r.y); row <= r1; row++)
       for (let column = clampX(r.x); column <= c1; column++) visit(row * this.columns + column);
   }
+  // For each vertical line asked about, the rectangles whose inside it runs through, in index order.
+  private readonly lines = new Map<number, number[]>();
   /** Indices of the rectangles that overlap `area`, in index order. */
   overlapping(area: Rect): number[] {
+    // A vertical line can run the height of a tall picture (the router's fast path asks about
+    // many): every rectangle its x runs through is listed once, then only their heights compared.
+    if (area.width === 0) {
+      let line = this.lines.get(area.x);
+      if (!line) {
+        line = [];
+        this.rects.forEach((r, k) => {
+          if (r.x < area.x && area.x < r.x + r.width) line!.push(k);
+        });
+        this.lines.set(area.x, line);
+      }
+      return line.filter((k) => rectsOverlap(this.rects[k]!, area));
+    }
     const found: number[] = [];
     const query = this.query++;
     this.cells(area, (cell) => {
