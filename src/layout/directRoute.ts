@@ -39,14 +39,27 @@ function blockers(p: Point, q: Point, inTheWay: InTheWay): Rect[] {
 /**
  * A clear route from the centre of `from` to the centre of `to` that leaves through the side
  * facing the target and enters through the side facing the source, or undefined when the two
- * boxes share a column or none of the simple shapes is clear.
+ * boxes share a column or none of the simple shapes is clear. `toOuter` is the outermost group
+ * holding the target but not the source (the target itself when there is none).
  */
-export function directRoute(from: Rect, to: Rect, margin: number, inTheWay: InTheWay): Point[] | undefined {
-  if (from.x + from.width < to.x) return forwardRoute(from, to, margin, inTheWay);
+export function directRoute(
+  from: Rect,
+  to: Rect,
+  margin: number,
+  inTheWay: InTheWay,
+  toOuter: Rect = to,
+): Point[] | undefined {
+  if (from.x + from.width < to.x) return forwardRoute(from, to, margin, inTheWay, toOuter);
   if (to.x + to.width >= from.x) return undefined;
   // An arrow that runs back (a call from a Pod to a Service left of it) is the same problem seen
   // in a mirror: out through the left side, in through the right.
-  const route = forwardRoute(mirror(from), mirror(to), margin, (area) => inTheWay(mirror(area)).map(mirrored));
+  const route = forwardRoute(
+    mirror(from),
+    mirror(to),
+    margin,
+    (area) => inTheWay(mirror(area)).map(mirrored),
+    mirror(toOuter),
+  );
   return route?.map((p) => ({ x: -p.x, y: p.y }));
 }
 
@@ -66,7 +79,7 @@ const mirrored = (r: Rect): Rect => {
  * directRoute for a target right of its source. Horizontal stretches are short and cheap to
  * check; vertical ones can run the height of the picture, so they are checked last and once.
  */
-function forwardRoute(from: Rect, to: Rect, margin: number, inTheWay: InTheWay): Point[] | undefined {
+function forwardRoute(from: Rect, to: Rect, margin: number, inTheWay: InTheWay, toOuter: Rect): Point[] | undefined {
   const a = { x: from.x + from.width / 2, y: from.y + from.height / 2 };
   const b = { x: to.x + to.width / 2, y: to.y + to.height / 2 };
   const right = from.x + from.width;
@@ -75,10 +88,14 @@ function forwardRoute(from: Rect, to: Rect, margin: number, inTheWay: InTheWay):
 
   // A Z: the vertical stretch next to the target first (where the search puts it), pushed left
   // past whatever blocks it, then next to the source, pushed right. Every Z costs the same.
-  for (const [start, step] of [
+  const starts: [number, 1 | -1][] = [
     [to.x - margin, -1],
     [right + margin, 1],
-  ] as const) {
+  ];
+  // Outside the group that holds the target (a worker node, a Deployment) first: arrows into one
+  // group then fork in the gap before it rather than inside it, each hugging its own box.
+  if (toOuter.x < to.x && toOuter.x - margin > right) starts.unshift([toOuter.x - margin, -1]);
+  for (const [start, step] of starts) {
     let x = start;
     for (let push = 0; push < PUSHES && x > right && x < to.x; push++) {
       // What blocks the two horizontal stretches first (they are short), the vertical one last.

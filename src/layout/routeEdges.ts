@@ -69,7 +69,14 @@ export function routeEdges(
             !n.line.includes(edge.target),
         )
         .map((n) => n.rect);
-    const points = routeAround(from, to, inTheWay, index.bounds);
+    // The outermost group that holds the target but not the source: arrows fork before it.
+    const sourceLine = new Set([edge.source, ...ancestors(edge.source)]);
+    let outer = edge.target;
+    for (const p of ancestors(edge.target)) {
+      if (sourceLine.has(p)) break;
+      outer = p;
+    }
+    const points = routeAround(from, to, inTheWay, index.bounds, rects.get(outer) ?? to);
     const label = labels.get(edge.id);
     const labelAt = label ? placeLabel(points, edgeLabelSize(label), [...labelObstacles, ...placedLabels]) : undefined;
     if (label && labelAt) {
@@ -99,11 +106,11 @@ export function routeBetween(from: Rect, to: Rect, obstacles: readonly Rect[]): 
  * otherwise looks for a route in growing windows around the two ends, taking the first that
  * crosses no box; the last window holds every obstacle (`all` bounds them) and takes what it finds.
  */
-function routeAround(from: Rect, to: Rect, inTheWay: (area: Rect) => Rect[], all: Rect): Point[] {
+function routeAround(from: Rect, to: Rect, inTheWay: (area: Rect) => Rect[], all: Rect, toOuter: Rect = to): Point[] {
   const a = centre(from);
   const b = centre(to);
   const ends = union(from, to);
-  const direct = directRoute(from, to, MARGIN, inTheWay);
+  const direct = directRoute(from, to, MARGIN, inTheWay, toOuter);
   if (direct) return clip(simplify(direct), from, to);
   for (const margin of WINDOWS) {
     const area = inflate(ends, margin);
