@@ -1,5 +1,6 @@
 import { edgeLabelSize } from './edgeLabels';
 import { absoluteRects, rectsOverlap, segmentCrossesRect, type Point, type Rect } from './geometry';
+import { directRoute } from './directRoute';
 import { CROSSING_COST, searchGrid } from './routeSearch';
 import type { ViewEdge, ViewNode } from './viewGraph';
 
@@ -68,7 +69,14 @@ export function routeEdges(
             !n.line.includes(edge.target),
         )
         .map((n) => n.rect);
-    const points = routeAround(from, to, inTheWay, index.bounds);
+    // The outermost group that holds the target but not the source: arrows fork before it.
+    const sourceLine = new Set([edge.source, ...ancestors(edge.source)]);
+    let outer = edge.target;
+    for (const p of ancestors(edge.target)) {
+      if (sourceLine.has(p)) break;
+      outer = p;
+    }
+    const points = routeAround(from, to, inTheWay, index.bounds, rects.get(outer) ?? to);
     const label = labels.get(edge.id);
     const labelAt = label ? placeLabel(points, edgeLabelSize(label), [...labelObstacles, ...placedLabels]) : undefined;
     if (label && labelAt) {
@@ -94,13 +102,16 @@ export function routeBetween(from: Rect, to: Rect, obstacles: readonly Rect[]): 
 }
 
 /**
- * Looks for a route in growing windows around the two ends, taking the first that crosses no
- * box; the last window holds every obstacle (`all` bounds them) and takes what it finds.
+ * Takes a simple forward route when one is clear (directRoute: a few index look-ups, no grid);
+ * otherwise looks for a route in growing windows around the two ends, taking the first that
+ * crosses no box; the last window holds every obstacle (`all` bounds them) and takes what it finds.
  */
-function routeAround(from: Rect, to: Rect, inTheWay: (area: Rect) => Rect[], all: Rect): Point[] {
+function routeAround(from: Rect, to: Rect, inTheWay: (area: Rect) => Rect[], all: Rect, toOuter: Rect = to): Point[] {
   const a = centre(from);
   const b = centre(to);
   const ends = union(from, to);
+  const direct = directRoute(from, to, MARGIN, inTheWay, toOuter);
+  if (direct) return clip(simplify(direct), from, to);
   for (const margin of WINDOWS) {
     const area = inflate(ends, margin);
     const found = searchGrid(a, b, inTheWay(area), area, [from, to], CROSSING_COST);
@@ -153,8 +164,23 @@ class BucketIndex {
     for (let row = clampY(r.y); row <= r1; row++)
       for (let column = clampX(r.x); column <= c1; column++) visit(row * this.columns + column);
   }
+  // For each vertical line asked about, the rectangles whose inside it runs through, in index order.
+  private readonly lines = new Map<number, number[]>();
   /** Indices of the rectangles that overlap `area`, in index order. */
   overlapping(area: Rect): number[] {
+    // A vertical line can run the height of a tall picture (the router's fast path asks about
+    // many): every rectangle its x runs through is listed once, then only their heights compared.
+    if (area.width === 0) {
+      let line = this.lines.get(area.x);
+      if (!line) {
+        line = [];
+        this.rects.forEach((r, k) => {
+          if (r.x < area.x && area.x < r.x + r.width) line!.push(k);
+        });
+        this.lines.set(area.x, line);
+      }
+      return line.filter((k) => rectsOverlap(this.rects[k]!, area));
+    }
     const found: number[] = [];
     const query = this.query++;
     this.cells(area, (cell) => {

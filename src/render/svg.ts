@@ -360,8 +360,15 @@ function labelObstacles(nodes: readonly PositionedNode[], rects: Map<string, Rec
 const overlaps = (a: Rect, b: Rect) =>
   a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
 
+// Each graph's boxes by id, made once per picture rather than once per arrow (the picture has thousands of arrows at scale).
+const boxesById = new WeakMap<PositionedGraph, Map<string, PositionedGraph['nodes'][number]>>();
+
 function isAncestor(graph: PositionedGraph, ancestor: string, id: string): boolean {
-  const byId = new Map(graph.nodes.map((n) => [n.id, n]));
+  let byId = boxesById.get(graph);
+  if (!byId) {
+    byId = new Map(graph.nodes.map((n) => [n.id, n]));
+    boxesById.set(graph, byId);
+  }
   for (let p = byId.get(id)?.parent, depth = 0; p && depth < 20; p = byId.get(p)?.parent, depth++) {
     if (p === ancestor) return true;
   }
