@@ -60,12 +60,15 @@ export function finishLayout(
   );
   const internet = graph.nodes.find((n) => n.role === 'internet' && !n.parent);
   // Every top-level box but the Internet: groups, and groups drawn closed (one box each).
-  const roots = graph.nodes
-    .filter((n) => !n.parent && n !== internet && (n.group || n.folded) && place.has(n.id))
-    .map((n) => place.get(n.id)!);
+  const topLevel = graph.nodes.filter((n) => !n.parent && n !== internet && (n.group || n.folded) && place.has(n.id));
+  const roots = topLevel.map((n) => place.get(n.id)!);
   const beside = internet ? place.get(internet.id) : undefined;
-  // Many namespaces (a big application view): a grid, not a column; else stacked again.
-  const gridded = gridRoots(roots, beside);
+  // Many closed namespaces (a big application view): rows of tiles, not a column; else stacked again.
+  const gridded = gridRoots(
+    topLevel.filter((n) => !n.folded).map((n) => place.get(n.id)!),
+    topLevel.filter((n) => n.folded).map((n) => place.get(n.id)!),
+    beside,
+  );
   if (!gridded && wrapped.length > 0) restackRoots(roots, beside);
   if (gridded || wrapped.length > 0) {
     rootWidth = Math.max(...[...roots, ...(internet ? [place.get(internet.id)!] : [])].map((b) => b.x + b.width)) + 16;

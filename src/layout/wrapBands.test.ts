@@ -51,13 +51,14 @@ describe('gridRoots', () => {
   const overlaps = (a: Box, b: Box) =>
     a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
 
-  it('leaves a few top-level groups in their column', () => {
+  it('leaves the column as it is with few closed groups', () => {
     const boxes = Array.from({ length: 5 }, (_, i) => ({ x: 300, y: 16 + i * 200, width: 400, height: 180 }));
-    expect(gridRoots(boxes, undefined)).toBe(false);
+    expect(gridRoots([], boxes, undefined)).toBe(false);
+    expect(gridRoots(boxes, [], undefined)).toBe(false);
     expect(boxes[4]!.y).toBe(16 + 4 * 200);
   });
 
-  it('lays many out as a landscape grid without overlap: open groups first, closed tiles after', () => {
+  it('keeps the open groups in a column and lays the closed tiles out in rows under them, without overlap', () => {
     // Three open namespaces and 25 closed ones, one column, as the layered pass leaves them.
     let y = 16;
     const boxes: Box[] = Array.from({ length: 28 }, (_, i) => {
@@ -65,18 +66,21 @@ describe('gridRoots', () => {
       y += box.height + 18;
       return box;
     });
+    const tallBefore = y;
     const internet = { x: 16, y: 5000, width: 120, height: 40 };
-    expect(gridRoots(boxes, internet)).toBe(true);
-    for (const [i, a] of boxes.entries()) for (const b of boxes.slice(i + 1)) expect(overlaps(a, b)).toBe(false);
-    const width = Math.max(...boxes.map((b) => b.x + b.width)) - 300;
-    const height = Math.max(...boxes.map((b) => b.y + b.height)) - 16;
-    expect(width).toBeGreaterThan(height);
-    // Every closed tile stands below every open group.
     const open = boxes.filter((b) => b.height === 600);
     const closed = boxes.filter((b) => b.height === 60);
+    expect(gridRoots(open, closed, internet)).toBe(true);
+    for (const [i, a] of boxes.entries()) for (const b of boxes.slice(i + 1)) expect(overlaps(a, b)).toBe(false);
+    // The open groups: one column, in their order.
+    expect(open.map((b) => b.x)).toEqual([300, 300, 300]);
+    expect(open.map((b) => b.y)).toEqual([...open.map((b) => b.y)].sort((a, b) => a - b));
+    // The closed tiles: rows under the open groups, several a row.
     expect(Math.min(...closed.map((b) => b.y))).toBeGreaterThan(Math.max(...open.map((b) => b.y + b.height)) - 1);
-    // The Internet stays left of the grid, centred on it.
-    expect(internet.y).toBeCloseTo(16 + height / 2 - 20, 0);
-    expect(Math.min(...boxes.map((b) => b.x))).toBeGreaterThan(internet.x + internet.width);
+    expect(new Set(closed.map((b) => b.y)).size).toBeLessThan(closed.length / 3);
+    const bottom = Math.max(...boxes.map((b) => b.y + b.height));
+    expect(bottom).toBeLessThan(tallBefore / 1.5);
+    // The Internet stays left of them all, centred on them.
+    expect(internet.y).toBeCloseTo((16 + bottom) / 2 - 20, 0);
   });
 });

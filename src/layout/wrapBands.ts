@@ -71,7 +71,7 @@ export function restackRoots(roots: readonly Box[], beside: Box | undefined): vo
   }
 }
 
-/** Fewer top-level groups than this stay in the layered pass's column. */
+/** Fewer closed top-level groups than this stay in the layered pass's column. */
 const GRID_FROM = 6;
 /** The grid's aim: a landscape picture, as a window or a slide is. */
 const GRID_ASPECT = 1.6;
@@ -79,43 +79,40 @@ const GRID_ASPECT = 1.6;
 /**
  * Many top-level groups (the namespaces of a big application view, most of them closed) stand
  * in one column after the layered pass: a strip hundreds of boxes tall that no window shows at a
- * readable size. This lays them out as a grid of rows instead, about 1.6 times as wide as tall:
- * the big (open) groups first, then the small (closed) ones, each part in its own order, so the
- * closed tiles fill whole rows. A lone box beside them (the Internet) is centred on the grid.
- * Returns whether it moved anything.
+ * readable size. The open groups keep their column, one under the other; the groups drawn closed
+ * are laid out under them as rows of tiles, about 1.6 times as wide as tall and
+ * never narrower than the open groups. A lone box beside them (the Internet) is centred on all.
+ * Open groups stay in a column on purpose: a trace's camera frames one of them at a time, and
+ * a grid of open groups puts several in every frame. Returns whether it moved anything.
  */
-export function gridRoots(roots: readonly Box[], beside: Box | undefined): boolean {
-  if (roots.length < GRID_FROM) return false;
-  const ordered = [...roots].sort((a, b) => a.y - b.y || a.x - b.x);
-  const heights = ordered.map((b) => b.height).sort((a, b) => a - b);
-  const median = heights[Math.floor(heights.length / 2)]!;
-  const big = ordered.filter((b) => b.height > 2 * median);
-  const small = ordered.filter((b) => b.height <= 2 * median);
-  const area = ordered.reduce((sum, b) => sum + (b.width + COLUMN_GAP) * (b.height + GAP), 0);
-  const rowWidth = Math.max(...ordered.map((b) => b.width), Math.sqrt(area * GRID_ASPECT));
+export function gridRoots(open: readonly Box[], closed: readonly Box[], beside: Box | undefined): boolean {
+  if (closed.length < GRID_FROM) return false;
+  const inOrder = (boxes: readonly Box[]) => [...boxes].sort((a, b) => a.y - b.y || a.x - b.x);
+  const big = inOrder(open);
+  const small = inOrder(closed);
+  const ordered = [...big, ...small];
+  const tilesArea = small.reduce((sum, b) => sum + (b.width + GAP) * (b.height + GAP), 0);
+  const rowWidth = Math.max(...ordered.map((b) => b.width), Math.sqrt(tilesArea * GRID_ASPECT));
   const left = Math.min(...ordered.map((b) => b.x));
   const top = Math.min(...ordered.map((b) => b.y));
-  let x = left;
   let y = top;
+  for (const box of big) {
+    box.x = left;
+    box.y = y;
+    y += box.height + GAP;
+  }
+  let x = left;
   let rowHeight = 0;
-  for (const part of [big, small]) {
-    for (const box of part) {
-      if (x > left && x + box.width > left + rowWidth) {
-        x = left;
-        y += rowHeight + GAP;
-        rowHeight = 0;
-      }
-      box.x = x;
-      box.y = y;
-      x += box.width + GAP;
-      rowHeight = Math.max(rowHeight, box.height);
-    }
-    // The closed tiles start a row of their own under the open groups.
-    if (x > left) {
+  for (const box of small) {
+    if (x > left && x + box.width > left + rowWidth) {
       x = left;
       y += rowHeight + GAP;
       rowHeight = 0;
     }
+    box.x = x;
+    box.y = y;
+    x += box.width + GAP;
+    rowHeight = Math.max(rowHeight, box.height);
   }
   if (beside) {
     const end = Math.max(...ordered.map((b) => b.y + b.height));
