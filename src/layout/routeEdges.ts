@@ -19,6 +19,10 @@ const MARGIN = 9;
 const WINDOWS = [160];
 // States the last, widest search may settle before it gives up (and the arrow is drawn straight).
 const MAX_SETTLED = 400_000;
+// States all the searches of one picture may settle together. Most arrows need none (the direct
+// route); a huge picture whose arrows all need searching (500 Compose services with their
+// dependencies took 6 s) has its last ones drawn as plain elbows rather than freezing.
+const PICTURE_SETTLED = 1_000_000;
 
 /**
  * Routes every edge orthogonally around the boxes that are not its ends (nor groups holding an
@@ -46,6 +50,7 @@ export function routeEdges(
     return n.group ? { ...r, height: Math.min(r.height, 48) } : r;
   });
   const placedLabels: Rect[] = [];
+  const meter = { settled: 0 };
 
   return edges.map((edge) => {
     const from = rects.get(edge.source);
@@ -76,7 +81,7 @@ export function routeEdges(
       if (sourceLine.has(p)) break;
       outer = p;
     }
-    const points = routeAround(from, to, inTheWay, index.bounds, rects.get(outer) ?? to);
+    const points = routeAround(from, to, inTheWay, index.bounds, rects.get(outer) ?? to, meter);
     const label = labels.get(edge.id);
     const labelAt = label ? placeLabel(points, edgeLabelSize(label), [...labelObstacles, ...placedLabels]) : undefined;
     if (label && labelAt) {
@@ -106,20 +111,31 @@ export function routeBetween(from: Rect, to: Rect, obstacles: readonly Rect[]): 
  * otherwise looks for a route in growing windows around the two ends, taking the first that
  * crosses no box; the last window holds every obstacle (`all` bounds them) and takes what it finds.
  */
-function routeAround(from: Rect, to: Rect, inTheWay: (area: Rect) => Rect[], all: Rect, toOuter: Rect = to): Point[] {
+function routeAround(
+  from: Rect,
+  to: Rect,
+  inTheWay: (area: Rect) => Rect[],
+  all: Rect,
+  toOuter: Rect = to,
+  meter: { settled: number } = { settled: 0 },
+): Point[] {
   const a = centre(from);
   const b = centre(to);
   const ends = union(from, to);
   const direct = directRoute(from, to, MARGIN, inTheWay, toOuter);
   if (direct) return clip(simplify(direct), from, to);
+  const left = () => Math.max(0, PICTURE_SETTLED - meter.settled);
   for (const margin of WINDOWS) {
+    if (left() === 0) break;
     const area = inflate(ends, margin);
-    const found = searchGrid(a, b, inTheWay(area), area, [from, to], CROSSING_COST);
+    const found = searchGrid(a, b, inTheWay(area), area, [from, to], CROSSING_COST, left(), meter);
     if (found) return clip(simplify(found.points), from, to);
   }
   const area = union(inflate(all, MARGIN * 2), inflate(ends, 40));
-  const obstacles = inTheWay(area);
-  const found = searchGrid(a, b, obstacles, area, [from, to], Infinity, MAX_SETTLED);
+  const found =
+    left() > 0
+      ? searchGrid(a, b, inTheWay(area), area, [from, to], Infinity, Math.min(MAX_SETTLED, left()), meter)
+      : undefined;
   return clip(simplify(found?.points ?? [a, { x: b.x, y: a.y }, b]), from, to);
 }
 

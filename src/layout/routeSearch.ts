@@ -20,7 +20,8 @@ export type Found = { points: Point[]; cost: number };
 /**
  * The cheapest orthogonal route from a to b (the centres of `ends`) on a grid of the obstacles'
  * sides inside `bounds`; undefined when every route costs `ceiling` or more (it would cross a
- * box: the caller looks further afield) or when more than `limit` states settled.
+ * box: the caller looks further afield) or when more than `limit` states settled. `meter`, when
+ * given, counts the states settled, so a caller can hold many searches to one budget.
  */
 export function searchGrid(
   a: Point,
@@ -30,6 +31,7 @@ export function searchGrid(
   ends: readonly Rect[],
   ceiling = Infinity,
   limit = Infinity,
+  meter?: { settled: number },
 ): Found | undefined {
   const xs = axis(
     [a.x, b.x, bounds.x, bounds.x + bounds.width, ...obstacles.flatMap((o) => [o.x, o.x + o.width])],
@@ -111,6 +113,7 @@ export function searchGrid(
       end = state;
       break;
     }
+    if (meter) meter.settled++;
     if (c >= ceiling || ++settled > limit) return undefined;
     const step = (next: number, ni: number, nj: number, ndir: number, length: number, extra: number) => {
       const nc = c + length + (ndir !== dir && node !== start ? BEND_COST : 0) + extra;
