@@ -54,7 +54,10 @@ export function finishLayout(
   }
 
   // The application view's namespaces: wrap their rows into columns, then stack them again.
-  const namespaces = graph.nodes.filter((n) => n.group && n.id.startsWith('ns:') && place.has(n.id));
+  // Only top-level ones: a namespace inside the cluster (a big input's Services, in the
+  // infrastructure view) sits in a column of the layered pass, and widening it in place would
+  // push it under its neighbours.
+  const namespaces = graph.nodes.filter((n) => n.group && !n.parent && n.id.startsWith('ns:') && place.has(n.id));
   const wrapped = namespaces.filter((ns) =>
     wrapBands(place.get(ns.id)!, (childrenOf.get(ns.id) ?? []).map((c) => place.get(c.id)!).filter(Boolean)),
   );
