@@ -16,7 +16,7 @@ import { TEST_IDS } from '../testIds';
 import { BoxActionsContext, createFocusSource, FocusContext, type BoxActions } from './boxContext';
 import { NODE_TYPES } from './BoxNodes';
 import { EDGE_TYPES, type RoutedFlowEdge } from './RoutedEdge';
-import { keepUnchanged, toFlow, type BoxNode } from './toFlow';
+import { keepUnchanged, onlyRenamed, toFlow, type BoxNode } from './toFlow';
 import { TracePacket } from './TracePacket';
 import type { TraceView } from './traceView';
 
@@ -295,13 +295,16 @@ function FlowCanvas({
   // A restored viewport stands until the boxes change shape after the first layout.
   const keepViewport = useRef(!!initialViewport);
 
-  // Fit the view when the set of boxes changes, not on every keystroke (the search's focus, when
-  // there is one, frames its boxes instead).
+  // Fit the view when the set of boxes changes, not on every keystroke nor when a box is renamed
+  // (the search's focus, when there is one, frames its boxes instead).
   const focusing = useRef(false);
   focusing.current = !!focused;
   useEffect(() => {
     if (!shapeKey || shapeKey === lastShape.current) return;
+    const renamed = onlyRenamed(lastShape.current, shapeKey);
     lastShape.current = shapeKey;
+    // A box renamed as the user types stays where the camera is.
+    if (renamed) return;
     if (keepViewport.current || focusing.current) {
       keepViewport.current = false;
       return;

@@ -99,3 +99,18 @@ export function keepUnchanged<T extends { id: string }>(previous: T[], next: T[]
   });
   return same ? previous : kept;
 }
+
+/**
+ * Whether two pictures' box lists (ids joined by `|`) differ only by a few renamed boxes: the
+ * same number of boxes, and at most one in twenty (at least one) with a new id. Typing a
+ * Service's name renames its box at every keystroke; the camera should not re-fit for that.
+ */
+export function onlyRenamed(previousKey: string, nextKey: string): boolean {
+  if (!previousKey || !nextKey) return false;
+  const before = previousKey.split('|');
+  const after = nextKey.split('|');
+  if (before.length !== after.length) return false;
+  const known = new Set(before);
+  const renamed = after.filter((id) => !known.has(id)).length;
+  return renamed <= Math.max(1, Math.floor(after.length / 20));
+}

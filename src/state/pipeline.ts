@@ -164,7 +164,9 @@ export function startPipeline(store: PipelineStore, options: PipelineOptions = {
         ...(stale ? {} : { topology: analysis.topology }),
       });
       if (!stale) store.getState().refreshTrace();
-      void relayout();
+      // The view graph is built in a task of its own: the store's update above already re-renders
+      // the problems and the inspector, and at 1,000 objects the two together were one long task.
+      clock.setTimeout(() => void relayout(), 0);
     } catch (error) {
       if (sequence !== analysisSequence) return;
       if (error instanceof WorkerStopped && error.reason === 'superseded') return;

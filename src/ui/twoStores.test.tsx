@@ -69,7 +69,14 @@ describe('two stores on one page', () => {
     expect(names(b)).not.toContain('golang-backend-api-service');
     expect(names(a)).not.toContain('web');
     await vi.waitFor(() => expect(a.getState().positioned).not.toBeNull(), { timeout: 10_000 });
-    await vi.waitFor(() => expect(b.getState().positioned).not.toBeNull(), { timeout: 10_000 });
+    // b's picture is built on b's clock too (after its analysis, in a task of its own).
+    await vi.waitFor(
+      () => {
+        clock.flush();
+        expect(b.getState().positioned).not.toBeNull();
+      },
+      { timeout: 10_000 },
+    );
 
     // The trace core loads after the first graph in the page; here, before tracing.
     await loadTraceEngine();

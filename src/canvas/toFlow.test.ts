@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { keepUnchanged } from './toFlow';
+import { keepUnchanged, onlyRenamed } from './toFlow';
 
 describe('keepUnchanged', () => {
   const a = { id: 'a', x: 1 };
@@ -28,5 +28,21 @@ describe('keepUnchanged', () => {
   it('takes the next list when there was none before', () => {
     const next = [a];
     expect(keepUnchanged([], next)).toBe(next);
+  });
+});
+
+describe('onlyRenamed', () => {
+  const boxes = (n: number, renamed = 0) =>
+    Array.from({ length: n }, (_, i) => (i < renamed ? `new-${i}` : `box-${i}`)).join('|');
+
+  it.each([
+    ['one box of 12 renamed', boxes(12), boxes(12, 1), true],
+    ['two boxes of 12 renamed', boxes(12), boxes(12, 2), false],
+    ['ten boxes of 1,000 renamed', boxes(1000), boxes(1000, 10), true],
+    ['a box added', boxes(12), boxes(13), false],
+    ['another picture of the same size', boxes(12), boxes(12, 12), false],
+    ['the first picture', '', boxes(12), false],
+  ])('%s: %s', (_, before, after, expected) => {
+    expect(onlyRenamed(before, after)).toBe(expected);
   });
 });
