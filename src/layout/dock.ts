@@ -120,21 +120,11 @@ export function dockIntoCluster(
   // Everything else in a row (wrapping) along the bottom.
   const rest = docked.filter((n) => !inGrid(n));
   const rowWidth = Math.max(right, 900);
-  let x = GROUP_PADDING.left;
-  let y = bottom + ROW_GAP;
-  let rowHeight = 0;
-  for (const node of rest) {
-    const box = place.get(node.id)!;
-    if (x > GROUP_PADDING.left && x + box.width > rowWidth) {
-      x = GROUP_PADDING.left;
-      y += rowHeight + GAP;
-      rowHeight = 0;
-    }
-    box.x = x;
-    box.y = y;
-    x += box.width + GAP;
-    rowHeight = Math.max(rowHeight, box.height);
-  }
+  packRows(
+    rest.map((node) => place.get(node.id)!),
+    { left: GROUP_PADDING.left, top: bottom + ROW_GAP, right: rowWidth },
+    GAP,
+  );
 
   const all = [...laidOut, ...docked].map((n) => place.get(n.id)!);
   const clusterBox = place.get(cluster.id)!;
@@ -188,4 +178,30 @@ function wrapColumn(
   const inColumn = new Set(sorted);
   for (const box of [...others, ...nodeBoxes]) if (!inColumn.has(box) && box.x > x0) box.x += shift;
   return true;
+}
+
+/**
+ * Boxes in rows, left to right in their order, a new row when the next would pass `right`
+ * (a row always takes at least one box). Returns the bottom of the last row.
+ */
+export function packRows(
+  boxes: readonly Box[],
+  area: { left: number; top: number; right: number },
+  gap: number,
+): number {
+  let x = area.left;
+  let y = area.top;
+  let rowHeight = 0;
+  for (const box of boxes) {
+    if (x > area.left && x + box.width > area.right) {
+      x = area.left;
+      y += rowHeight + gap;
+      rowHeight = 0;
+    }
+    box.x = x;
+    box.y = y;
+    x += box.width + gap;
+    rowHeight = Math.max(rowHeight, box.height);
+  }
+  return y + rowHeight;
 }

@@ -1,4 +1,4 @@
-import { GROUP_PADDING, MIN_GROUP, type Box } from './dock';
+import { GROUP_PADDING, MIN_GROUP, packRows, type Box } from './dock';
 
 const GAP = 18;
 const COLUMN_GAP = 56;
@@ -101,19 +101,7 @@ export function gridRoots(open: readonly Box[], closed: readonly Box[], beside: 
     box.y = y;
     y += box.height + GAP;
   }
-  let x = left;
-  let rowHeight = 0;
-  for (const box of small) {
-    if (x > left && x + box.width > left + rowWidth) {
-      x = left;
-      y += rowHeight + GAP;
-      rowHeight = 0;
-    }
-    box.x = x;
-    box.y = y;
-    x += box.width + GAP;
-    rowHeight = Math.max(rowHeight, box.height);
-  }
+  packRows(small, { left, top: y, right: left + rowWidth }, GAP);
   if (beside) {
     const end = Math.max(...ordered.map((b) => b.y + b.height));
     beside.y = Math.max(16, (top + end) / 2 - beside.height / 2);
