@@ -1,4 +1,4 @@
-import { useMemo, useRef, useState } from 'react';
+import { useDeferredValue, useMemo, useRef, useState } from 'react';
 import { Canvas, type CanvasCallbacks, type CanvasTrace } from '../canvas/Canvas';
 import { traceView } from '../canvas/traceView';
 import { indexTopology, sourceOf } from '../core/model/topology';
@@ -8,6 +8,8 @@ import type { AppStore, Store } from '../state/store';
 import { useAppStore, useStoreApi } from '../state/StoreProvider';
 
 const selectPositioned = (s: Store) => s.positioned;
+/** Boxes past which a new picture is drawn at transition priority. */
+const BIG_PICTURE = 300;
 const selectTheme = (s: Store) => s.theme;
 const selectTrace = (s: Store) => s.trace;
 const selectTopology = (s: Store) => s.topology;
@@ -54,7 +56,12 @@ export function CanvasPane({
   const store = useStoreApi();
   // Read once: afterwards the canvas reports the viewport, it does not follow it.
   const [initialViewport] = useState(() => store.getState().viewport ?? undefined);
-  const positioned = useAppStore(selectPositioned);
+  // A big picture (a few hundred boxes and more) is drawn at transition priority: React renders
+  // it in slices between keystrokes and frames instead of one long task. A small one, the first
+  // graph of a visitor above all, is drawn at once.
+  const latest = useAppStore(selectPositioned);
+  const deferred = useDeferredValue(latest);
+  const positioned = latest && latest.nodes.length > BIG_PICTURE ? deferred : latest;
   const theme = useAppStore(selectTheme);
   const trace = useAppStore(selectTrace);
   const topology = useAppStore(selectTopology);
