@@ -10,12 +10,14 @@
  * 10,000 lines, and whether an edit that changes no structure ran the layout again.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { chromium, type Browser, type BrowserContext, type Page } from '@playwright/test';
 import { encodeShareFragment } from '../src/workspace';
+import { onlineBoutique } from './inputs';
+import { stats } from './measure';
 import { largeTraceWorkspace, measureTraceFrames } from './traceFrames';
 
 /** One measure, as bench/run.ts prints it. */
@@ -37,30 +39,24 @@ export type BrowserBenchOptions = {
 };
 
 const SEED = 'the seed sample (go-backend-k8s)';
-const BOUTIQUE_PATH = 'src/samples/online-boutique/kubernetes-manifests.yaml';
 const EDITOR = '[data-testid="editor"] .cm-content';
 
 /** Online Boutique copied into `copies` namespaces, as one text (35 objects and 980 lines a copy). */
-export function boutiqueCopies(root: string, copies: number): string {
-  const boutique = readFileSync(join(root, BOUTIQUE_PATH), 'utf8');
-  return Array.from({ length: copies }, (_, i) =>
-    boutique.replace(/^metadata:\n/gm, `metadata:\n  namespace: shop-${i}\n`).trimEnd(),
-  ).join('\n---\n');
-}
-
-function quantile(sorted: readonly number[], q: number): number {
-  if (sorted.length === 0) return NaN;
-  return sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)]!;
+export function boutiqueCopies(copies: number): string {
+  return onlineBoutique(copies)
+    .map((file) => file.text.trimEnd())
+    .join('\n---\n');
 }
 
 function row(name: string, input: string, samples: readonly number[], unit: string): Row {
-  const sorted = [...samples].sort((a, b) => a - b);
+  // The same median and p95 as every other section of the bench.
+  const { median, p95 } = stats(samples);
   const round = (n: number) => Math.round(n * 10) / 10;
   return {
     name,
     input,
-    median: round(quantile(sorted, 0.5)),
-    p95: round(quantile(sorted, 0.95)),
+    median: round(median),
+    p95: round(p95),
     runs: samples.length,
     unit,
   };
@@ -350,7 +346,7 @@ export async function measureBrowser(options: BrowserBenchOptions): Promise<Row[
     add(row('layout runs after comment and env edits', SEED, [(await layoutRequests()) - before], 'count'));
 
     // 10,000 lines pasted over the seed: the longest task from the paste until the graph settles.
-    const paste = boutiqueCopies(root, 11);
+    const paste = boutiqueCopies(11);
     const pasteStart = await now(page);
     await pasteAll(page, paste);
     await settle(page, 2000, 120_000);
@@ -365,7 +361,7 @@ export async function measureBrowser(options: BrowserBenchOptions): Promise<Row[
 
     // 1,000 objects (Online Boutique in 28 namespaces) pasted, as the app draws them (past 300
     // boxes most groups start closed); typing in a Service's name, a box's title, redraws.
-    const big = boutiqueCopies(root, 28);
+    const big = boutiqueCopies(28);
     await pasteAll(page, big);
     await settle(page, 2000, 120_000);
     const drawnInput = `${(28 * 35).toLocaleString('en')} objects, as drawn`;

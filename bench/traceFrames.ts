@@ -6,8 +6,9 @@
  *
  * Alone: `npx tsx bench/traceFrames.ts http://127.0.0.1:4173/` against a served build.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import type { Page } from '@playwright/test';
+import { onlineBoutique } from './inputs';
 import { DEFAULT_VIEW, encodeShareFragment, type Workspace } from '../src/workspace';
 import { TEST_IDS, TRACE_IDS } from '../src/testIds';
 
@@ -29,20 +30,12 @@ export type TraceFramesOptions = {
   appUrl?: string;
 };
 
-const boutique = readFileSync(
-  new URL('../src/samples/online-boutique/kubernetes-manifests.yaml', import.meta.url),
-  'utf8',
-);
-
 /** Online Boutique in `copies` namespaces, as a workspace with every namespace open and a trace across the middle one. */
 export function largeTraceWorkspace(copies = 28): Workspace {
   const namespaces = Array.from({ length: copies }, (_, i) => `shop-${i}`);
   const middle = namespaces[Math.floor(copies / 2)]!;
   return {
-    files: namespaces.map((namespace) => ({
-      name: `${namespace}.yaml`,
-      text: boutique.replace(/^metadata:\n/gm, `metadata:\n  namespace: ${namespace}\n`),
-    })),
+    files: onlineBoutique(copies),
     activeFile: `${namespaces[0]}.yaml`,
     view: {
       ...DEFAULT_VIEW,
