@@ -97,6 +97,9 @@ const FIT = { padding: 0.025, maxZoom: 1.25 };
  */
 const FAR_ZOOM = 0.55;
 
+const PRO_OPTIONS = { hideAttribution: true };
+const MINIMAP_SIZE = { width: 150, height: 100 };
+
 /** From this many boxes on, the minimap shows. */
 const MINIMAP_FROM = 24;
 
@@ -252,6 +255,16 @@ function FlowCanvas({
   );
   const onTraceStep = useMemo(() => (hop: number) => latest.current.onTraceStep?.(hop), []);
   const onTraceFinished = useMemo(() => () => latest.current.onTraceFinished?.(), []);
+  // React Flow's own handlers keep their identity across renders: a new onMoveEnd is written into
+  // its store (every box's selectors run again) and a new onNodeClick renders every box again.
+  const flowHandlers = useMemo(
+    () => ({
+      onNodeClick: ((_, node) => latest.current.onSelectBox?.(node.data.box)) as NodeMouseHandler<BoxNode>,
+      onPaneClick: () => latest.current.onPaneClick?.(),
+      onMoveEnd: (_: unknown, viewport: CanvasViewport) => latest.current.onViewportChange?.(viewport),
+    }),
+    [],
+  );
 
   // Boxes and arrows an edit did not change keep their objects, so React Flow skips them.
   const previousFlow = useRef<{ nodes: BoxNode[]; edges: RoutedFlowEdge[] }>({ nodes: [], edges: [] });
@@ -410,8 +423,6 @@ function FlowCanvas({
     };
   }, [view, step, rects, fitView, setViewport, followTrace, trace?.playing]);
 
-  const onNodeClick: NodeMouseHandler<BoxNode> = (_, node) => latest.current.onSelectBox?.(node.data.box);
-
   // Enter on a focused box (Tab moves between them) does what a click does.
   const onKeyDown = (event: React.KeyboardEvent<HTMLDivElement>) => {
     if (event.key !== 'Enter') return;
@@ -437,8 +448,8 @@ function FlowCanvas({
             className={`${view ? 'is-tracing' : ''}${focused ? ' is-focusing' : ''}`}
             nodeTypes={NODE_TYPES}
             edgeTypes={EDGE_TYPES}
-            onNodeClick={onNodeClick}
-            onPaneClick={() => latest.current.onPaneClick?.()}
+            onNodeClick={flowHandlers.onNodeClick}
+            onPaneClick={flowHandlers.onPaneClick}
             colorMode={theme}
             minZoom={0.1}
             maxZoom={2.5}
@@ -446,8 +457,8 @@ function FlowCanvas({
             nodesConnectable={false}
             elementsSelectable
             onlyRenderVisibleElements={big}
-            proOptions={{ hideAttribution: true }}
-            onMoveEnd={(_, viewport) => latest.current.onViewportChange?.(viewport)}
+            proOptions={PRO_OPTIONS}
+            onMoveEnd={flowHandlers.onMoveEnd}
             {...(initialViewport ? { defaultViewport: initialViewport } : { fitView: true })}
             fitViewOptions={FIT}
           >
@@ -455,13 +466,7 @@ function FlowCanvas({
             {!stage && <Controls showInteractive={false} position="bottom-left" />}
             {/* A small picture fits whole on the canvas: a minimap would only cover part of it. */}
             {!stage && flow.nodes.length > MINIMAP_FROM && !(big && trace?.playing) && (
-              <MiniMap
-                pannable
-                zoomable
-                nodeColor={minimapColor}
-                position="bottom-right"
-                style={{ width: 150, height: 100 }}
-              />
+              <MiniMap pannable zoomable nodeColor={minimapColor} position="bottom-right" style={MINIMAP_SIZE} />
             )}
             {trace && (
               <TracePacket

@@ -4,7 +4,7 @@ import { EditorView, type ViewUpdate } from '@codemirror/view';
 import { useEffect, useRef } from 'react';
 import { useAppStore, useStoreApi } from '../state/StoreProvider';
 import { objectsAtOffset } from '../state/objectsAtOffset';
-import { createEditorState, editorExtensions, toCodeMirrorDiagnostics } from './editorSetup';
+import { createEditorState, editorExtensions, showsDiagnostics, toCodeMirrorDiagnostics } from './editorSetup';
 import { TEST_IDS } from '../testIds';
 
 const NO_FILE = [EditorState.readOnly.of(true), EditorView.editable.of(false)];
@@ -90,8 +90,16 @@ export function Editor() {
   useEffect(() => {
     const view = viewRef.current;
     if (!view) return;
-    const mine = diagnostics.filter((d) => d.file === activeFile);
-    view.dispatch(setDiagnostics(view.state, toCodeMirrorDiagnostics(view.state.doc, mine)));
+    // In a task of its own: new marks make the editor sync the page's selection, which lays the
+    // page out, and that should not add to the task that re-rendered the panels.
+    const timer = setTimeout(() => {
+      const mine = toCodeMirrorDiagnostics(
+        view.state.doc,
+        diagnostics.filter((d) => d.file === activeFile),
+      );
+      if (!showsDiagnostics(view.state, mine)) view.dispatch(setDiagnostics(view.state, mine));
+    }, 0);
+    return () => clearTimeout(timer);
   }, [diagnostics, activeFile, activeText]);
 
   // Jump to a place asked for by the canvas or the problems list.

@@ -1,7 +1,7 @@
 import { defaultKeymap, history, historyKeymap, indentWithTab } from '@codemirror/commands';
 import { yaml } from '@codemirror/lang-yaml';
 import { bracketMatching, foldGutter, HighlightStyle, indentOnInput, syntaxHighlighting } from '@codemirror/language';
-import { lintGutter, type Diagnostic as CmDiagnostic } from '@codemirror/lint';
+import { forEachDiagnostic, lintGutter, type Diagnostic as CmDiagnostic } from '@codemirror/lint';
 import { highlightSelectionMatches, searchKeymap } from '@codemirror/search';
 import { Compartment, EditorState, type Extension, type Text } from '@codemirror/state';
 import {
@@ -107,4 +107,20 @@ export function toCodeMirrorDiagnostics(doc: Text, diagnostics: readonly Diagnos
     if (to === from) to = Math.min(doc.lineAt(from).to, from + 1);
     return { from, to, severity: d.severity, message: d.message, source: d.code };
   });
+}
+
+/**
+ * Whether `state` already shows exactly `diagnostics` (the markers it holds were mapped through
+ * the user's edits). Then nothing is dispatched: a dispatch re-syncs the DOM selection, which
+ * forces a layout of the whole page, a picture of 1,000 boxes included.
+ */
+export function showsDiagnostics(state: EditorState, diagnostics: readonly CmDiagnostic[]): boolean {
+  const key = (d: CmDiagnostic, from = d.from, to = d.to) =>
+    `${from}:${to}:${d.severity}:${d.source ?? ''}:${d.message}`;
+  const shown: string[] = [];
+  forEachDiagnostic(state, (d, from, to) => shown.push(key(d, from, to)));
+  if (shown.length !== diagnostics.length) return false;
+  const wanted = diagnostics.map((d) => key(d)).sort();
+  shown.sort();
+  return shown.every((k, i) => k === wanted[i]);
 }
