@@ -1,6 +1,7 @@
 import type { Diagnostic } from '../core/model/diagnostics';
 import type { PositionedGraph } from '../layout/finishLayout';
 import { layoutGraph } from '../layout/layoutGraph';
+import { redrawnInPlace } from '../layout/redrawnInPlace';
 import { buildViewGraph, type ViewGraph } from '../layout/viewGraph';
 import { WorkerStopped } from '../workers/workerClient';
 import { analyzeAsync, type AnalysisRequest, type AnalysisResult } from './analyzeAsync';
@@ -111,27 +112,13 @@ export function startPipeline(store: PipelineStore, options: PipelineOptions = {
     const content = JSON.stringify(graph);
     if (key === lastKey && lastPositioned && content === lastContent) return;
     lastContent = content;
-    if (key === lastKey && lastPositioned) {
-      // Same boxes, same sizes: keep every place, refresh only what the boxes say.
-      const byId = new Map(graph.nodes.map((n) => [n.id, n]));
-      const routedById = new Map(lastPositioned.edges.map((e) => [e.id, e]));
-      lastPositioned = {
-        ...lastPositioned,
-        nodes: lastPositioned.nodes.map((n) => ({
-          ...n,
-          ...byId.get(n.id),
-          x: n.x,
-          y: n.y,
-          width: n.width,
-          height: n.height,
-        })),
-        // The boxes stayed, so the routes around them stand: what an arrow says may change.
-        edges: graph.edges.map((edge) => {
-          const routed = routedById.get(edge.id);
-          return routed ? { ...edge, points: routed.points, labelAt: routed.labelAt } : edge;
-        }),
-      };
-      store.setState({ positioned: lastPositioned });
+    // Same boxes of the same sizes, or a few renamed as the user types a name: every box keeps
+    // its place and the routes around them stand; only what the boxes and arrows say is new.
+    const kept = lastPositioned ? redrawnInPlace(lastPositioned, graph) : undefined;
+    if (kept) {
+      lastKey = key;
+      lastPositioned = kept;
+      store.setState({ positioned: kept, layoutError: undefined });
       return;
     }
     try {
