@@ -2,10 +2,12 @@ import {
   Background,
   Controls,
   MiniMap,
+  MiniMapNode,
   ReactFlow,
   ReactFlowProvider,
   useReactFlow,
   useStore,
+  type MiniMapNodeProps,
   type NodeMouseHandler,
 } from '@xyflow/react';
 import '@xyflow/react/dist/style.css';
@@ -97,6 +99,12 @@ const FIT = { padding: 0.025, maxZoom: 1.25 };
  */
 const FAR_ZOOM = 0.55;
 
+/**
+ * Below this zoom even those names fall under 4.5px: a box is its coloured shape alone (the
+ * `zoom-tiny` class), and the page does not paint a thousand unreadable names on every change.
+ */
+const TINY_ZOOM = 0.2;
+
 const PRO_OPTIONS = { hideAttribution: true };
 const MINIMAP_SIZE = { width: 150, height: 100 };
 
@@ -110,6 +118,13 @@ const MINIMAP_FROM = 24;
  * aside while the packet travels. Measured on 1,000 boxes: each halves the main thread's work.
  */
 const BIG_GRAPH = 300;
+
+/**
+ * From this many boxes on, only the boxes in view are in the page. A new picture of a few hundred
+ * boxes then shows first at the old zoom (a few boxes) and the rest come in as the camera eases
+ * out to fit, frame by frame, instead of one frame that lays out every box (100 ms at 270 boxes).
+ */
+const VISIBLE_ONLY_FROM = 100;
 
 /**
  * What the hop list (right) and the caption (bottom) cover of the canvas during a trace: the page
@@ -164,6 +179,17 @@ function withInside(graph: PositionedGraph, ids: readonly string[]): Set<string>
   // Parents come before their children, so one pass finds every level.
   for (const node of graph.nodes) if (node.parent && found.has(node.parent)) found.add(node.id);
   return found;
+}
+
+/**
+ * In a big picture the minimap draws the groups and the closed groups' tiles only: a thousand
+ * boxes in 150×100 pixels are specks, and each speck is an element the page restyles whenever
+ * a box above it moves (a problem line added to a box shifts every namespace below).
+ */
+const MINIMAP_SPECK = 'minimap-speck';
+const minimapSpeck = (node: BoxNode) => (node.data.box.group || node.data.box.folded ? '' : MINIMAP_SPECK);
+function MinimapLandmark(props: MiniMapNodeProps) {
+  return props.className === MINIMAP_SPECK ? null : <MiniMapNode {...props} />;
 }
 
 function minimapColor(node: BoxNode): string {
@@ -356,6 +382,7 @@ function FlowCanvas({
   }, [fitView]);
 
   const far = useStore((s) => s.transform[2] < FAR_ZOOM);
+  const tiny = useStore((s) => s.transform[2] < TINY_ZOOM);
 
   // The search chose a box: fly there, once per box and per picture (a group it opened is laid out anew).
   const flown = useRef('');
@@ -435,7 +462,7 @@ function FlowCanvas({
     <FocusContext.Provider value={focus}>
       <BoxActionsContext.Provider value={actions}>
         <div
-          className={`canvas-fill${stage ? ' is-stage' : ''}${far ? ' zoom-far' : ''}`}
+          className={`canvas-fill${stage ? ' is-stage' : ''}${far ? ' zoom-far' : ''}${tiny ? ' zoom-tiny' : ''}`}
           ref={container}
           onKeyDown={onKeyDown}
           tabIndex={-1}
@@ -456,7 +483,7 @@ function FlowCanvas({
             nodesDraggable={false}
             nodesConnectable={false}
             elementsSelectable
-            onlyRenderVisibleElements={big}
+            onlyRenderVisibleElements={flow.nodes.length > VISIBLE_ONLY_FROM}
             proOptions={PRO_OPTIONS}
             onMoveEnd={flowHandlers.onMoveEnd}
             {...(initialViewport ? { defaultViewport: initialViewport } : { fitView: true })}
@@ -466,7 +493,14 @@ function FlowCanvas({
             {!stage && <Controls showInteractive={false} position="bottom-left" />}
             {/* A small picture fits whole on the canvas: a minimap would only cover part of it. */}
             {!stage && flow.nodes.length > MINIMAP_FROM && !(big && trace?.playing) && (
-              <MiniMap pannable zoomable nodeColor={minimapColor} position="bottom-right" style={MINIMAP_SIZE} />
+              <MiniMap
+                pannable
+                zoomable
+                nodeColor={minimapColor}
+                {...(big ? { nodeClassName: minimapSpeck, nodeComponent: MinimapLandmark } : {})}
+                position="bottom-right"
+                style={MINIMAP_SIZE}
+              />
             )}
             {trace && (
               <TracePacket

@@ -1,5 +1,6 @@
 import type { Node } from '@xyflow/react';
 import { MarkerType } from '@xyflow/react';
+import { dequal } from 'dequal';
 import { shownEdgeLabels } from '../layout/edgeLabels';
 import type { PositionedGraph, PositionedNode } from '../layout/finishLayout';
 import { absoluteRects } from '../layout/geometry';
@@ -71,14 +72,6 @@ export function toFlow(graph: PositionedGraph): { nodes: BoxNode[]; edges: Route
   return { nodes, edges };
 }
 
-// The JSON of each flow object already compared, so an unchanged box is written out once.
-const jsonOf = new WeakMap<object, string>();
-function json(item: object): string {
-  let text = jsonOf.get(item);
-  if (text === undefined) jsonOf.set(item, (text = JSON.stringify(item)));
-  return text;
-}
-
 /**
  * `next`, with every item equal to its namesake in `previous` replaced by that very object (and
  * `previous` itself when nothing changed): React Flow then re-renders and re-measures only the
@@ -90,7 +83,7 @@ export function keepUnchanged<T extends { id: string }>(previous: T[], next: T[]
   let same = previous.length === next.length;
   const kept = next.map((item, index) => {
     const old = before.get(item.id);
-    if (old && json(old) === json(item)) {
+    if (old && dequal(old, item)) {
       if (previous[index] !== old) same = false;
       return old;
     }

@@ -1,3 +1,4 @@
+import { dequal } from 'dequal';
 import type { Diagnostic } from '../core/model/diagnostics';
 import type { PositionedGraph } from '../layout/finishLayout';
 import { layoutGraph } from '../layout/layoutGraph';
@@ -77,7 +78,7 @@ export function startPipeline(store: PipelineStore, options: PipelineOptions = {
   let layoutSequence = 0;
   let lastKey = '';
   let lastPositioned: PositionedGraph | null = null;
-  let lastContent = '';
+  let lastGraph: ViewGraph | undefined;
 
   // Every relayout takes a number, in the same-shape path too: a slower, older layout that
   // lands after a newer one (of a text the editor no longer holds) is dropped.
@@ -109,9 +110,8 @@ export function startPipeline(store: PipelineStore, options: PipelineOptions = {
     const key = structureKey(graph);
     // Nothing a box or an arrow says has changed (a comment, a blank line): nothing to redraw, so
     // the canvas is not handed a new graph (at 1,000 boxes that render alone is several frames).
-    const content = JSON.stringify(graph);
-    if (key === lastKey && lastPositioned && content === lastContent) return;
-    lastContent = content;
+    if (key === lastKey && lastPositioned && dequal(graph, lastGraph)) return;
+    lastGraph = graph;
     // Same boxes of the same sizes, or a few renamed as the user types a name: every box keeps
     // its place and the routes around them stand; only what the boxes and arrows say is new.
     const kept = lastPositioned ? redrawnInPlace(lastPositioned, graph) : undefined;
