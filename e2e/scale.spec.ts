@@ -3,6 +3,7 @@ import { expect, test } from './fixtures';
 import { SharePage } from './pages/SharePage';
 import { ScalePage } from './pages/ScalePage';
 import { TEST_IDS } from '../src/testIds';
+import { DEFAULT_VIEW, encodeShareFragment } from '../src/workspace';
 
 const SERVICE = 'Service/default/golang-backend-api-service';
 
@@ -115,5 +116,44 @@ test.describe('search', () => {
     await expect(scale.openGroup('ns:shop-20')).toBeAttached({ timeout: 30_000 });
     await expect(scale.focused.locator('[data-object-id="Service/shop-20/checkoutservice"]')).toBeVisible();
     await expect(scale.foldStatus).toContainText('namespaces closed');
+  });
+});
+
+test.describe('a picture of 1,000 boxes', () => {
+  test('with every namespace open: the minimap draws the namespaces, and the overview paints shapes, not names', async ({
+    page,
+  }) => {
+    test.setTimeout(90_000);
+    const scale = new ScalePage(page);
+    const namespaces = Array.from({ length: 28 }, (_, i) => `ns:shop-${i}`);
+    const fragment = encodeShareFragment({
+      files: [{ name: 'shop.yaml', text: thousandObjects() }],
+      activeFile: 'shop.yaml',
+      view: { ...DEFAULT_VIEW, viewMode: 'application', collapsedGroups: [], openedGroups: namespaces },
+    });
+    await page.goto(`/#${fragment}`);
+    await expect(scale.openGroup('ns:shop-0')).toBeAttached({ timeout: 60_000 });
+    await expect(page.locator('footer.statusbar')).toContainText('1322 objects');
+
+    // The minimap: one shape per namespace (and the cluster-wide group), not a thousand specks.
+    const landmarks = page.locator('.react-flow__minimap-node');
+    await expect.poll(() => landmarks.count()).toBeGreaterThanOrEqual(28);
+    expect(await landmarks.count()).toBeLessThan(40);
+
+    // Fitted, the picture is far below a readable zoom: boxes keep their shape and colour, no name.
+    await expect(page.locator('.canvas-fill.zoom-tiny')).toBeAttached({ timeout: 30_000 });
+    const shown = page.getByTestId(TEST_IDS.node);
+    await expect.poll(() => shown.count()).toBeGreaterThan(50);
+    await expect(shown.first()).toBeVisible();
+    await expect(shown.first().locator('.box-title')).toBeHidden();
+
+    // The search flies to a box: close enough to read, the names are back.
+    await page.locator('.react-flow__pane').click({ position: { x: 5, y: 5 } });
+    await page.keyboard.press('Control+k');
+    await scale.find('checkoutservice shop-20', 'Service/shop-20/checkoutservice');
+    await expect(page.locator('.canvas-fill.zoom-tiny')).toHaveCount(0, { timeout: 15_000 });
+    const box = page.locator('[data-object-id="Service/shop-20/checkoutservice"]');
+    await expect(box.locator('.box-title')).toBeVisible();
+    await expect(box.locator('.box-title')).toHaveText('checkoutservice');
   });
 });

@@ -182,12 +182,20 @@ function withInside(graph: PositionedGraph, ids: readonly string[]): Set<string>
 }
 
 /**
- * In a big picture the minimap draws the groups and the closed groups' tiles only: a thousand
- * boxes in 150×100 pixels are specks, and each speck is an element the page restyles whenever
- * a box above it moves (a problem line added to a box shifts every namespace below).
+ * In a big picture the minimap draws landmarks only: the outermost groups (the namespaces; the
+ * worker nodes inside a lone cluster) and the closed groups' tiles. A thousand boxes in 150×100
+ * pixels are specks, and each speck is an element the page restyles whenever a box above it
+ * moves (a problem line added to a box shifts every namespace below).
  */
 const MINIMAP_SPECK = 'minimap-speck';
-const minimapSpeck = (node: BoxNode) => (node.data.box.group || node.data.box.folded ? '' : MINIMAP_SPECK);
+function minimapLandmarks(graph: PositionedGraph): (node: BoxNode) => string {
+  const top = graph.nodes.filter((n) => !n.parent);
+  const lone = top.length === 1 && top[0]!.group ? top[0]!.id : undefined;
+  const landmarks = new Set(
+    graph.nodes.filter((n) => n.folded || !n.parent || (lone && n.parent === lone && n.group)).map((n) => n.id),
+  );
+  return (node) => (landmarks.has(node.id) ? '' : MINIMAP_SPECK);
+}
 function MinimapLandmark(props: MiniMapNodeProps) {
   return props.className === MINIMAP_SPECK ? null : <MiniMapNode {...props} />;
 }
@@ -313,6 +321,7 @@ function FlowCanvas({
   );
   const nodes = useTraceNodes(flow.nodes, trace, reveal, focused);
   const big = flow.nodes.length > BIG_GRAPH;
+  const minimapClass = useMemo(() => (graph && big ? minimapLandmarks(graph) : undefined), [graph, big]);
   const edges = useMemo(() => {
     const shown = quietInferredEdges(flow.edges, new Set([selectedId ?? '', ...cursorIds]));
     if (!view && !reveal && !focused) return shown;
@@ -497,7 +506,7 @@ function FlowCanvas({
                 pannable
                 zoomable
                 nodeColor={minimapColor}
-                {...(big ? { nodeClassName: minimapSpeck, nodeComponent: MinimapLandmark } : {})}
+                {...(big && minimapClass ? { nodeClassName: minimapClass, nodeComponent: MinimapLandmark } : {})}
                 position="bottom-right"
                 style={MINIMAP_SIZE}
               />
