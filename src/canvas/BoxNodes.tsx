@@ -1,7 +1,7 @@
 import { Handle, Position, type NodeProps } from '@xyflow/react';
 import { memo, useContext } from 'react';
 import { KUBE_IDS, TEST_IDS, VIEW_IDS } from '../testIds';
-import { BoxActionsContext, useHighlight, type BoxActions } from './boxContext';
+import { BoxActionsContext, ShapesOnlyContext, useHighlight, type BoxActions } from './boxContext';
 import './foldAndFocus.css';
 import type { BoxNode } from './toFlow';
 
@@ -98,6 +98,7 @@ const OpenGroupButton = ({ groupId, title }: { groupId: string; title: string })
 export const ObjectBox = memo(function ObjectBox({ id, data }: NodeProps<BoxNode>) {
   const { box } = data;
   const highlight = useHighlight(id);
+  const shapesOnly = useContext(ShapesOnlyContext);
   return (
     <div
       className={`box box-${box.role} ${box.stack ? 'box-stack' : ''} ${box.folded ? 'box-folded' : ''} ${highlight ? `is-${highlight}` : ''} ${box.problems.error ? 'has-error' : ''} ${box.rejected ? 'is-rejected' : ''}`}
@@ -109,6 +110,16 @@ export const ObjectBox = memo(function ObjectBox({ id, data }: NodeProps<BoxNode
       data-folded={box.folded?.reason}
     >
       <Handle type="target" position={Position.Left} isConnectable={false} />
+      {!shapesOnly && <BoxText box={box} />}
+      <Handle type="source" position={Position.Right} isConnectable={false} />
+    </div>
+  );
+});
+
+/** What an object's box says: its kind and buttons, its name, a subtitle and a few lines. */
+function BoxText({ box }: { box: BoxNode['data']['box'] }) {
+  return (
+    <>
       <div className="box-header">
         <span className="box-kind">{box.kind}</span>
         <span className="box-header-end">
@@ -134,10 +145,9 @@ export const ObjectBox = memo(function ObjectBox({ id, data }: NodeProps<BoxNode
           {box.rejected}
         </div>
       )}
-      <Handle type="source" position={Position.Right} isConnectable={false} />
-    </div>
+    </>
   );
-});
+}
 
 /** A group: the cluster, a worker node, a host; its children are drawn inside. */
 export const GroupBox = memo(function GroupBox({ id, data }: NodeProps<BoxNode>) {

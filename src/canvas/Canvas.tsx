@@ -15,7 +15,7 @@ import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import type { PositionedGraph, PositionedNode } from '../layout/finishLayout';
 import { absoluteRects, type Rect } from '../layout/geometry';
 import { TEST_IDS } from '../testIds';
-import { BoxActionsContext, createFocusSource, FocusContext, type BoxActions } from './boxContext';
+import { BoxActionsContext, createFocusSource, FocusContext, ShapesOnlyContext, type BoxActions } from './boxContext';
 import { NODE_TYPES } from './BoxNodes';
 import { EDGE_TYPES, type RoutedFlowEdge } from './RoutedEdge';
 import { keepUnchanged, onlyRenamed, toFlow, type BoxNode } from './toFlow';
@@ -100,8 +100,9 @@ const FIT = { padding: 0.025, maxZoom: 1.25 };
 const FAR_ZOOM = 0.55;
 
 /**
- * Below this zoom even those names fall under 4.5px: a box is its coloured shape alone (the
- * `zoom-tiny` class), and the page does not paint a thousand unreadable names on every change.
+ * Below this zoom even those names fall under 4.5px: a box is its coloured shape alone
+ * (`ShapesOnlyContext`; the `zoom-tiny` class), and the page neither lays out nor paints a
+ * thousand unreadable names on every change.
  */
 const TINY_ZOOM = 0.2;
 
@@ -469,60 +470,62 @@ function FlowCanvas({
 
   return (
     <FocusContext.Provider value={focus}>
-      <BoxActionsContext.Provider value={actions}>
-        <div
-          className={`canvas-fill${stage ? ' is-stage' : ''}${far ? ' zoom-far' : ''}${tiny ? ' zoom-tiny' : ''}`}
-          ref={container}
-          onKeyDown={onKeyDown}
-          tabIndex={-1}
-          role="group"
-          aria-label="Architecture diagram"
-        >
-          <ReactFlow
-            nodes={nodes}
-            edges={edges}
-            className={`${view ? 'is-tracing' : ''}${focused ? ' is-focusing' : ''}`}
-            nodeTypes={NODE_TYPES}
-            edgeTypes={EDGE_TYPES}
-            onNodeClick={flowHandlers.onNodeClick}
-            onPaneClick={flowHandlers.onPaneClick}
-            colorMode={theme}
-            minZoom={0.1}
-            maxZoom={2.5}
-            nodesDraggable={false}
-            nodesConnectable={false}
-            elementsSelectable
-            onlyRenderVisibleElements={flow.nodes.length > VISIBLE_ONLY_FROM}
-            proOptions={PRO_OPTIONS}
-            onMoveEnd={flowHandlers.onMoveEnd}
-            {...(initialViewport ? { defaultViewport: initialViewport } : { fitView: true })}
-            fitViewOptions={FIT}
+      <ShapesOnlyContext.Provider value={tiny}>
+        <BoxActionsContext.Provider value={actions}>
+          <div
+            className={`canvas-fill${stage ? ' is-stage' : ''}${far ? ' zoom-far' : ''}${tiny ? ' zoom-tiny' : ''}`}
+            ref={container}
+            onKeyDown={onKeyDown}
+            tabIndex={-1}
+            role="group"
+            aria-label="Architecture diagram"
           >
-            {!stage && <Background gap={24} size={1} />}
-            {!stage && <Controls showInteractive={false} position="bottom-left" />}
-            {/* A small picture fits whole on the canvas: a minimap would only cover part of it. */}
-            {!stage && flow.nodes.length > MINIMAP_FROM && !(big && trace?.playing) && (
-              <MiniMap
-                pannable
-                zoomable
-                nodeColor={minimapColor}
-                {...(big && minimapClass ? { nodeClassName: minimapClass, nodeComponent: MinimapLandmark } : {})}
-                position="bottom-right"
-                style={MINIMAP_SIZE}
-              />
-            )}
-            {trace && (
-              <TracePacket
-                view={trace.view}
-                step={trace.step}
-                playing={trace.playing}
-                onStep={onTraceStep}
-                onFinished={onTraceFinished}
-              />
-            )}
-          </ReactFlow>
-        </div>
-      </BoxActionsContext.Provider>
+            <ReactFlow
+              nodes={nodes}
+              edges={edges}
+              className={`${view ? 'is-tracing' : ''}${focused ? ' is-focusing' : ''}`}
+              nodeTypes={NODE_TYPES}
+              edgeTypes={EDGE_TYPES}
+              onNodeClick={flowHandlers.onNodeClick}
+              onPaneClick={flowHandlers.onPaneClick}
+              colorMode={theme}
+              minZoom={0.1}
+              maxZoom={2.5}
+              nodesDraggable={false}
+              nodesConnectable={false}
+              elementsSelectable
+              onlyRenderVisibleElements={flow.nodes.length > VISIBLE_ONLY_FROM}
+              proOptions={PRO_OPTIONS}
+              onMoveEnd={flowHandlers.onMoveEnd}
+              {...(initialViewport ? { defaultViewport: initialViewport } : { fitView: true })}
+              fitViewOptions={FIT}
+            >
+              {!stage && <Background gap={24} size={1} />}
+              {!stage && <Controls showInteractive={false} position="bottom-left" />}
+              {/* A small picture fits whole on the canvas: a minimap would only cover part of it. */}
+              {!stage && flow.nodes.length > MINIMAP_FROM && !(big && trace?.playing) && (
+                <MiniMap
+                  pannable
+                  zoomable
+                  nodeColor={minimapColor}
+                  {...(big && minimapClass ? { nodeClassName: minimapClass, nodeComponent: MinimapLandmark } : {})}
+                  position="bottom-right"
+                  style={MINIMAP_SIZE}
+                />
+              )}
+              {trace && (
+                <TracePacket
+                  view={trace.view}
+                  step={trace.step}
+                  playing={trace.playing}
+                  onStep={onTraceStep}
+                  onFinished={onTraceFinished}
+                />
+              )}
+            </ReactFlow>
+          </div>
+        </BoxActionsContext.Provider>
+      </ShapesOnlyContext.Provider>
     </FocusContext.Provider>
   );
 }

@@ -55,6 +55,13 @@ export const BoxActionsContext = createContext<BoxActions>({
   openGroup: () => {},
 });
 
+/**
+ * The canvas is zoomed out so far that no text on a box would be legible: boxes draw their
+ * shape alone (no header, name or lines in the page, so a picture of 1,000 boxes lays out and
+ * repaints a third of the elements).
+ */
+export const ShapesOnlyContext = createContext(false);
+
 /** The highlight of one box. */
 export function useHighlight(id: string): Highlight {
   const source = useContext(FocusContext);
