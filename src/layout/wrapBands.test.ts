@@ -45,14 +45,6 @@ describe('restackRoots', () => {
     expect(b.y).toBe(16 + 500 + 18);
     expect(internet.y).toBe((16 + b.y + 200) / 2 - 20);
   });
-
-  it('closes the hole a group that got shorter left above the next one', () => {
-    const a = { x: 300, y: 16, width: 400, height: 300 };
-    const b = { x: 300, y: 1200, width: 400, height: 200 };
-    const c = { x: 300, y: 2000, width: 400, height: 200 };
-    restackRoots([c, a, b], undefined);
-    expect([a.y, b.y, c.y]).toEqual([16, 16 + 300 + 18, 16 + 300 + 18 + 200 + 18]);
-  });
 });
 
 describe('gridRoots', () => {

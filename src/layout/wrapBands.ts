@@ -55,15 +55,13 @@ export function wrapBands(group: Box, children: readonly Box[]): boolean {
 
 /**
  * After groups changed size, the top-level boxes that stood one above the other are stacked
- * again, a gap apart: a group that grew pushes the next ones down, one that wrapping made
- * shorter leaves no hole (28 namespaces left 1,000 px of empty canvas between each two). A lone
- * box beside them (the Internet) is centred on them.
+ * again without overlap, and a lone box beside them (the Internet) is centred on them.
  */
 export function restackRoots(roots: readonly Box[], beside: Box | undefined): void {
   const stacked = [...roots].sort((a, b) => a.y - b.y);
   let bottom = -Infinity;
   for (const box of stacked) {
-    if (bottom > -Infinity) box.y = bottom + GAP;
+    if (box.y < bottom + GAP) box.y = bottom + GAP;
     bottom = box.y + box.height;
   }
   if (beside && stacked.length) {
