@@ -3,7 +3,7 @@ import { expect, test } from './fixtures';
 import { SharePage } from './pages/SharePage';
 import { ScalePage } from './pages/ScalePage';
 import { TEST_IDS } from '../src/testIds';
-import { DEFAULT_VIEW, encodeShareFragment } from '../src/workspace';
+import { LEGACY_WORKSPACE_KEY } from './pages/savedWorkspace';
 
 const SERVICE = 'Service/default/golang-backend-api-service';
 
@@ -126,12 +126,21 @@ test.describe('a picture of 1,000 boxes', () => {
     test.setTimeout(90_000);
     const scale = new ScalePage(page);
     const namespaces = Array.from({ length: 28 }, (_, i) => `ns:shop-${i}`);
-    const fragment = encodeShareFragment({
+    // A workspace saved by an earlier Portolan, in the `.portolan.json` format: its view has
+    // every namespace opened by hand.
+    const saved = JSON.stringify({
+      version: 3,
       files: [{ name: 'shop.yaml', text: thousandObjects() }],
       activeFile: 'shop.yaml',
-      view: { ...DEFAULT_VIEW, viewMode: 'application', collapsedGroups: [], openedGroups: namespaces },
+      view: { viewMode: 'application', openedGroups: namespaces },
     });
-    await page.goto(`/#${fragment}`);
+    await page.addInitScript(
+      ([key, text]) => {
+        if (!localStorage.getItem('portolan:workspace:index')) localStorage.setItem(key!, text!);
+      },
+      [LEGACY_WORKSPACE_KEY, saved],
+    );
+    await page.goto('/');
     await expect(scale.openGroup('ns:shop-0')).toBeAttached({ timeout: 60_000 });
     await expect(page.locator('footer.statusbar')).toContainText('1322 objects');
 
