@@ -100,9 +100,9 @@ const FIT = { padding: 0.025, maxZoom: 1.25 };
 const FAR_ZOOM = 0.55;
 
 /**
- * Below this zoom even those names fall under 4.5px: a box is its coloured shape alone
- * (`ShapesOnlyContext`; the `zoom-tiny` class), and the page neither lays out nor paints a
- * thousand unreadable names on every change.
+ * Below this zoom even those names fall under 4.5px: in a big picture a box is its coloured
+ * shape alone (`ShapesOnlyContext`; the `zoom-tiny` class), and the page neither lays out nor
+ * paints a thousand unreadable names on every change.
  */
 const TINY_ZOOM = 0.2;
 
@@ -392,7 +392,8 @@ function FlowCanvas({
   }, [fitView]);
 
   const far = useStore((s) => s.transform[2] < FAR_ZOOM);
-  const tiny = useStore((s) => s.transform[2] < TINY_ZOOM);
+  // Shapes alone in a big picture only: a few boxes cost nothing to draw with their text.
+  const tiny = useStore((s) => s.transform[2] < TINY_ZOOM) && big;
 
   // The search chose a box: fly there, once per box and per picture (a group it opened is laid out anew).
   const flown = useRef('');
