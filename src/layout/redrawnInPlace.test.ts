@@ -5,6 +5,7 @@ import { absoluteRects } from './geometry';
 import { layoutLayered } from './layered/layeredLayout';
 import { redrawnInPlace } from './redrawnInPlace';
 import { buildViewGraph, type ViewGraph } from './viewGraph';
+import { viewOnlyBox } from './viewNodes';
 
 const boutique = readFileSync(new URL('../samples/online-boutique/kubernetes-manifests.yaml', import.meta.url), 'utf8');
 const FRONTEND = 'kind: Service\nmetadata:\n  name: frontend\n';
@@ -17,18 +18,8 @@ function view(text: string): ViewGraph {
 /** Online Boutique with its frontend Service named `name`. */
 const named = (name: string) => boutique.replace(FRONTEND, FRONTEND.replace('frontend', name));
 
-const box = (id: string) =>
-  ({
-    id,
-    role: 'service',
-    kind: 'Service',
-    title: id,
-    lines: [],
-    group: false,
-    width: 200,
-    height: 80,
-    problems: { error: 0, warning: 0, info: 0 },
-  }) as unknown as ViewGraph['nodes'][number];
+/** A plain Service box, sized from its name as the views size them. */
+const box = (id: string) => viewOnlyBox({ id, role: 'service', kind: 'Service', title: id, lines: [] });
 const arrow = (source: string, target: string) =>
   ({ id: `${source}->${target}`, source, target, kind: 'routes', dashed: false }) as ViewGraph['edges'][number];
 
