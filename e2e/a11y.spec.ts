@@ -3,8 +3,37 @@ import type { Page } from '@playwright/test';
 import { SEARCH_IDS, TEST_IDS, TRACE_IDS, VIEW_IDS } from '../src/testIds';
 import { expect, test } from './fixtures';
 
-/** Serious and critical axe violations on the page as it is now, one line each. */
+/**
+ * Waits until the page has not changed for `quietMs` (at most `maxMs`): axe reads the page in
+ * several passes, and a page still changing under it (the editor arriving after the first graph,
+ * lint marks drawn a task after the analysis) breaks its own bookkeeping, which says nothing
+ * about accessibility.
+ */
+async function pageAtRest(page: Page, quietMs = 300, maxMs = 5000): Promise<void> {
+  await page.evaluate(
+    ([quiet, max]) =>
+      new Promise<void>((resolve) => {
+        let timer = setTimeout(done, quiet);
+        const giveUp = setTimeout(done, max);
+        const watch = new MutationObserver(() => {
+          clearTimeout(timer);
+          timer = setTimeout(done, quiet);
+        });
+        watch.observe(document.body, { subtree: true, childList: true, attributes: true, characterData: true });
+        function done() {
+          watch.disconnect();
+          clearTimeout(timer);
+          clearTimeout(giveUp);
+          resolve();
+        }
+      }),
+    [quietMs, maxMs] as const,
+  );
+}
+
+/** Serious and critical axe violations on the page at rest, one line each. */
 async function seriousViolations(page: Page): Promise<string[]> {
+  await pageAtRest(page);
   const results = await new AxeBuilder({ page }).analyze();
   return results.violations
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')

@@ -68,6 +68,23 @@ test.describe('legible by default at 1400×900, editor open', () => {
   });
 });
 
+test('the minimap covers no box while the whole picture is in view, and shows once part is out of it', async ({
+  app,
+  page,
+}) => {
+  await page.setViewportSize({ width: 1024, height: 768 });
+  await app.open();
+  await app.loadSample('online-boutique');
+  await expect(app.canvas.box('Service', 'frontend-external')).toBeVisible();
+  const minimap = page.locator('.react-flow__minimap');
+  await expect(minimap).toHaveCount(0);
+  await page.locator('.react-flow__controls-zoomin').click();
+  await page.locator('.react-flow__controls-zoomin').click();
+  await expect(minimap).toBeVisible();
+  await page.locator('.react-flow__controls-fitview').click();
+  await expect(minimap).toHaveCount(0);
+});
+
 test('no arrow crosses a box, in every sample and both views', async ({ app, page }) => {
   test.setTimeout(120_000);
   await app.open();

@@ -392,6 +392,29 @@ function FlowCanvas({
   }, [fitView]);
 
   const far = useStore((s) => s.transform[2] < FAR_ZOOM);
+  // The whole picture is in view (as after a fit): a minimap would only repeat it, over a corner
+  // of it. It shows once part of the picture is out of view.
+  const extent = useMemo(() => {
+    const tops = graph?.nodes.filter((n) => !n.parent) ?? [];
+    if (tops.length === 0) return undefined;
+    return {
+      left: Math.min(...tops.map((n) => n.x)),
+      top: Math.min(...tops.map((n) => n.y)),
+      right: Math.max(...tops.map((n) => n.x + n.width)),
+      bottom: Math.max(...tops.map((n) => n.y + n.height)),
+    };
+  }, [graph]);
+  const wholeInView = useStore((s) => {
+    if (!extent) return true;
+    const [x, y, zoom] = s.transform;
+    const slack = 4;
+    return (
+      x + extent.left * zoom >= -slack &&
+      y + extent.top * zoom >= -slack &&
+      x + extent.right * zoom <= s.width + slack &&
+      y + extent.bottom * zoom <= s.height + slack
+    );
+  });
   // Shapes alone in a big picture only: a few boxes cost nothing to draw with their text.
   const tiny = useStore((s) => s.transform[2] < TINY_ZOOM) && big;
 
@@ -503,8 +526,8 @@ function FlowCanvas({
             >
               {!stage && <Background gap={24} size={1} />}
               {!stage && <Controls showInteractive={false} position="bottom-left" />}
-              {/* A small picture fits whole on the canvas: a minimap would only cover part of it. */}
-              {!stage && flow.nodes.length > MINIMAP_FROM && !(big && trace?.playing) && (
+              {/* A small picture, or one wholly in view, needs no minimap: it would only cover part of it. */}
+              {!stage && flow.nodes.length > MINIMAP_FROM && !wholeInView && !(big && trace?.playing) && (
                 <MiniMap
                   pannable
                   zoomable
