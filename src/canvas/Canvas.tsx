@@ -109,7 +109,7 @@ const TINY_ZOOM = 0.2;
 const PRO_OPTIONS = { hideAttribution: true };
 const MINIMAP_SIZE = { width: 150, height: 100 };
 
-/** From this many boxes on, the minimap shows. */
+/** From this many boxes on, the minimap shows (while part of the picture is out of view). */
 const MINIMAP_FROM = 24;
 
 /**
