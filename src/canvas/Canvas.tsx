@@ -107,10 +107,14 @@ const FAR_ZOOM = 0.55;
 const TINY_ZOOM = 0.2;
 
 const PRO_OPTIONS = { hideAttribution: true };
+/** Shapes alone draw no arrows: at that zoom an arrow is a tenth of a pixel wide. */
+const NO_EDGES: RoutedFlowEdge[] = [];
 const MINIMAP_SIZE = { width: 150, height: 100 };
 
 /** From this many boxes on, the minimap shows (while part of the picture is out of view). */
 const MINIMAP_FROM = 24;
+/** How long part of the picture stays out of view before the minimap comes. */
+const MINIMAP_DELAY_MS = 400;
 
 /**
  * From this many boxes on, the canvas saves work for a smooth trace: only the boxes in view are
@@ -415,6 +419,17 @@ function FlowCanvas({
       y + extent.bottom * zoom <= s.height + slack
     );
   });
+  // It comes a moment after part of the picture left the view, and goes at once: a camera easing
+  // out to fit a new picture (a paste) never mounts it for a few frames.
+  const [partOutOfView, setPartOutOfView] = useState(false);
+  useEffect(() => {
+    if (wholeInView) {
+      setPartOutOfView(false);
+      return;
+    }
+    const timer = setTimeout(() => setPartOutOfView(true), MINIMAP_DELAY_MS);
+    return () => clearTimeout(timer);
+  }, [wholeInView]);
   // Shapes alone in a big picture only: a few boxes cost nothing to draw with their text.
   const tiny = useStore((s) => s.transform[2] < TINY_ZOOM) && big;
 
@@ -506,7 +521,7 @@ function FlowCanvas({
           >
             <ReactFlow
               nodes={nodes}
-              edges={edges}
+              edges={tiny ? NO_EDGES : edges}
               className={`${view ? 'is-tracing' : ''}${focused ? ' is-focusing' : ''}`}
               nodeTypes={NODE_TYPES}
               edgeTypes={EDGE_TYPES}
@@ -527,7 +542,7 @@ function FlowCanvas({
               {!stage && <Background gap={24} size={1} />}
               {!stage && <Controls showInteractive={false} position="bottom-left" />}
               {/* A small picture, or one wholly in view, needs no minimap: it would only cover part of it. */}
-              {!stage && flow.nodes.length > MINIMAP_FROM && !wholeInView && !(big && trace?.playing) && (
+              {!stage && flow.nodes.length > MINIMAP_FROM && partOutOfView && !(big && trace?.playing) && (
                 <MiniMap
                   pannable
                   zoomable

@@ -58,7 +58,7 @@ export const BoxActionsContext = createContext<BoxActions>({
 /**
  * The canvas is zoomed out so far that no text on a box would be legible: boxes draw their
  * shape alone (no header, name or lines in the page, so a picture of 1,000 boxes lays out and
- * repaints a third of the elements).
+ * repaints a third of the elements; the canvas draws no arrows then either).
  */
 export const ShapesOnlyContext = createContext(false);
 
