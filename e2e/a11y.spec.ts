@@ -1,6 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
-import { SEARCH_IDS, TEST_IDS, TRACE_IDS, VIEW_IDS } from '../src/testIds';
+import { EXPORT_IDS, SEARCH_IDS, TEST_IDS, TRACE_IDS, VIEW_IDS } from '../src/testIds';
 import { expect, test } from './fixtures';
 
 /**
@@ -139,4 +139,26 @@ test('boxes take the focus in reading order: left to right, top to bottom', asyn
     expect(b.y > a.y - 40 && (b.y > a.y + 1 || b.x > a.x)).toBe(true);
   }
   void TRACE_IDS;
+});
+
+test('every toolbar menu closes on Esc, giving the focus back to its button, and on a click outside', async ({
+  app,
+  page,
+}) => {
+  await app.open();
+  await expect(app.canvas.boxes.first()).toBeVisible();
+  for (const button of [TEST_IDS.samplesButton, EXPORT_IDS.button, VIEW_IDS.viewMenu]) {
+    const opener = page.getByTestId(button);
+    const list = page.locator('.menu', { has: opener }).locator('.menu-list');
+    await opener.click();
+    await expect(list).toBeVisible();
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Escape');
+    await expect(list).toHaveCount(0);
+    await expect(opener).toBeFocused();
+    await opener.click();
+    await expect(list).toBeVisible();
+    await page.locator('footer.statusbar').click();
+    await expect(list).toHaveCount(0);
+  }
 });

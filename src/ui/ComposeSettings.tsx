@@ -1,4 +1,4 @@
-import { useMemo, useState } from 'react';
+import { useMemo } from 'react';
 import {
   composeVariables,
   PROFILES_VARIABLE,
@@ -11,6 +11,7 @@ import type { HostObj } from '../core/model/topology';
 import type { AppStore, Store } from '../state/store';
 import { useAppStore, useStoreApi } from '../state/StoreProvider';
 import { COMPOSE_IDS } from '../testIds';
+import { useMenu } from './useMenu';
 
 /** The workspace's `.env` tab: where the variables panel and the profile toggles write. */
 const DOTENV = '.env';
@@ -45,7 +46,7 @@ export function ComposeSettings() {
 
 function ProfilesMenu({ profiles }: { profiles: HostObj['profiles'] }) {
   const store = useStoreApi();
-  const [open, setOpen] = useState(false);
+  const { open, setOpen, root } = useMenu();
   const active = profiles.filter((p) => p.active).length;
   const toggle = (name: string, on: boolean) => {
     const dotenv = store.getState().files.find((f) => f.name === DOTENV)?.text ?? '';
@@ -57,7 +58,7 @@ function ProfilesMenu({ profiles }: { profiles: HostObj['profiles'] }) {
     writeVariable(store, PROFILES_VARIABLE, now.size ? [...now].join(',') : undefined);
   };
   return (
-    <div className="menu">
+    <div className="menu" ref={root}>
       <button
         className="button"
         data-testid={COMPOSE_IDS.profilesButton}
@@ -92,11 +93,11 @@ function ProfilesMenu({ profiles }: { profiles: HostObj['profiles'] }) {
 
 function VariablesMenu({ variables }: { variables: ComposeVariable[] }) {
   const store = useStoreApi();
-  const [open, setOpen] = useState(false);
+  const { open, setOpen, root } = useMenu();
   const missing = variables.filter((v) => v.value === undefined && v.fallback === undefined).length;
   if (variables.length === 0) return null;
   return (
-    <div className="menu">
+    <div className="menu" ref={root}>
       <button
         className={`button ${missing ? 'button-warning' : ''}`}
         data-testid={COMPOSE_IDS.variablesButton}

@@ -6,6 +6,7 @@ import { useAppStore, useStoreApi } from '../state/StoreProvider';
 import { EXPORT_IDS } from '../testIds';
 import { copyText, saveFile, saveText, svgToPng } from './exportFiles';
 import './exportMenu.css';
+import { useMenu } from './useMenu';
 
 const selectHasGraph = (s: Store) => s.positioned !== null && s.positioned.nodes.length > 0;
 const selectHasTrace = (s: Store) => (s.trace?.hops.length ?? 0) > 0;
@@ -105,7 +106,7 @@ export function ExportMenu() {
   const store = useStoreApi();
   const hasGraph = useAppStore(selectHasGraph);
   const hasTrace = useAppStore(selectHasTrace);
-  const [open, setOpen] = useState(false);
+  const { open, setOpen, root } = useMenu();
   const [status, setStatus] = useState<{ text: string; failed: boolean } | null>(null);
 
   useEffect(() => {
@@ -124,7 +125,7 @@ export function ExportMenu() {
   };
 
   return (
-    <div className="menu export-menu">
+    <div className="menu export-menu" ref={root}>
       <button
         className="button"
         data-testid={EXPORT_IDS.button}

@@ -1,8 +1,8 @@
-import { useState } from 'react';
 import { SAMPLES, type Sample } from '../samples';
 import type { AppStore } from '../state/store';
 import { useStoreApi } from '../state/StoreProvider';
 import { TEST_IDS } from '../testIds';
+import { useMenu } from './useMenu';
 
 function isUnchangedSample(files: readonly { name: string; text: string }[]): boolean {
   return SAMPLES.some(
@@ -28,9 +28,9 @@ export function loadSample(store: AppStore, sample: Sample): boolean {
 /** The sample gallery: one click loads a sample as a workspace. */
 export function SampleMenu() {
   const store = useStoreApi();
-  const [open, setOpen] = useState(false);
+  const { open, setOpen, root } = useMenu();
   return (
-    <div className="menu">
+    <div className="menu" ref={root}>
       <button
         className="button"
         data-testid={TEST_IDS.samplesButton}

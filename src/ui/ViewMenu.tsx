@@ -1,9 +1,9 @@
-import { useEffect, useRef, useState } from 'react';
 import type { ControlPlaneMode } from '../layout/viewGraph';
 import type { Store } from '../state/store';
 import { useAppStore, useStoreApi } from '../state/StoreProvider';
 import { TEST_IDS, VIEW_IDS } from '../testIds';
 import { KubeVersionSelect } from './KubeVersionSelect';
+import { useMenu } from './useMenu';
 
 const selectNodeCount = (s: Store) => s.nodeCount;
 const selectViewMode = (s: Store) => s.viewMode;
@@ -21,31 +21,13 @@ const VIEW_LABEL = { infrastructure: 'Infrastructure', application: 'Application
  */
 export function ViewMenu() {
   const store = useStoreApi();
-  const [open, setOpen] = useState(false);
-  const root = useRef<HTMLDivElement>(null);
+  const { open, setOpen, root } = useMenu();
   const nodeCount = useAppStore(selectNodeCount);
   const viewMode = useAppStore(selectViewMode);
   const realNodes = useAppStore(selectRealNodes);
   const controlPlane = useAppStore(selectControlPlane);
   const showConfig = useAppStore(selectShowConfig);
   const showImages = useAppStore(selectShowImages);
-
-  // A click elsewhere or Esc closes it; changing a setting inside keeps it open.
-  useEffect(() => {
-    if (!open) return;
-    const onPointer = (event: PointerEvent) => {
-      if (!root.current?.contains(event.target as Node)) setOpen(false);
-    };
-    const onKey = (event: KeyboardEvent) => {
-      if (event.key === 'Escape') setOpen(false);
-    };
-    document.addEventListener('pointerdown', onPointer);
-    document.addEventListener('keydown', onKey);
-    return () => {
-      document.removeEventListener('pointerdown', onPointer);
-      document.removeEventListener('keydown', onKey);
-    };
-  }, [open]);
 
   return (
     <div className="menu" ref={root}>
