@@ -68,16 +68,21 @@ export function TraceBar() {
   const compose = topology.world === 'compose';
 
   const first = suggestions[0];
-  // The list on screen may lag the text by a moment; what Enter traces is the first suggestion
-  // of the topology as it is now (a new sample must not trace the previous one's URL).
-  const traceFirstIfEmpty = () => {
-    const state = store.getState();
-    if (state.traceUrl.trim()) return;
-    const now = engine?.suggestTraceUrls(state.topology)[0];
-    if (now) {
-      state.setTraceUrl(now.url);
-      state.setTraceFrom(now.from ?? '');
-    }
+  // Enter (or ×5) on an empty field traces what the placeholder offers: the first suggestion of
+  // the topology as it is now (the list on screen may lag the text by a moment, and a new sample
+  // must not trace the previous one's URL). The trace core may still be on its way (an Enter
+  // right after a page opens): then the request waits for it rather than going nowhere.
+  const withFirstIfEmpty = (run: () => void) => {
+    if (store.getState().traceUrl.trim()) return run();
+    void loadTraceEngine().then((loaded) => {
+      const state = store.getState();
+      const now = state.traceUrl.trim() ? undefined : loaded.suggestTraceUrls(state.topology)[0];
+      if (now) {
+        state.setTraceUrl(now.url);
+        state.setTraceFrom(now.from ?? '');
+      }
+      run();
+    });
   };
   const onUrl = (value: string) => {
     const state = store.getState();
@@ -92,9 +97,7 @@ export function TraceBar() {
       data-testid={TRACE_IDS.bar}
       onSubmit={(e) => {
         e.preventDefault();
-        // Enter on an empty field traces what the placeholder offers: the first suggestion.
-        traceFirstIfEmpty();
-        store.getState().runTrace();
+        withFirstIfEmpty(() => store.getState().runTrace());
       }}
     >
       <label className="trace-label" htmlFor="trace-url">
@@ -156,10 +159,7 @@ export function TraceBar() {
             ? 'Send 5 requests one after the other, to see replicas answer in turn'
             : 'Send 5 requests one after the other, to see kube-proxy spread them over the pods'
         }
-        onClick={() => {
-          traceFirstIfEmpty();
-          store.getState().repeatTrace(5);
-        }}
+        onClick={() => withFirstIfEmpty(() => store.getState().repeatTrace(5))}
       >
         ×5
       </button>
