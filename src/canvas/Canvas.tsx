@@ -13,7 +13,7 @@ import {
 import '@xyflow/react/dist/style.css';
 import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import type { PositionedGraph, PositionedNode } from '../layout/finishLayout';
-import { absoluteRects, type Rect } from '../layout/geometry';
+import { absoluteRects, boundsOf, type Rect } from '../layout/geometry';
 import { TEST_IDS } from '../testIds';
 import { BoxActionsContext, createFocusSource, FocusContext, ShapesOnlyContext, type BoxActions } from './boxContext';
 import { NODE_TYPES } from './BoxNodes';
@@ -149,11 +149,9 @@ function frame(
   free: { width: number; height: number },
   maxZoom: number,
 ): { x: number; y: number; zoom: number } | undefined {
-  if (boxes.length === 0) return undefined;
-  const left = Math.min(...boxes.map((b) => b.x));
-  const top = Math.min(...boxes.map((b) => b.y));
-  const width = Math.max(...boxes.map((b) => b.x + b.width)) - left;
-  const height = Math.max(...boxes.map((b) => b.y + b.height)) - top;
+  const bounds = boundsOf(boxes);
+  if (!bounds) return undefined;
+  const { x: left, y: top, width, height } = bounds;
   const margin = 32;
   const zoom = Math.max(
     0.1,
@@ -398,25 +396,17 @@ function FlowCanvas({
   const far = useStore((s) => s.transform[2] < FAR_ZOOM);
   // The whole picture is in view (as after a fit): a minimap would only repeat it, over a corner
   // of it. It shows once part of the picture is out of view.
-  const extent = useMemo(() => {
-    const tops = graph?.nodes.filter((n) => !n.parent) ?? [];
-    if (tops.length === 0) return undefined;
-    return {
-      left: Math.min(...tops.map((n) => n.x)),
-      top: Math.min(...tops.map((n) => n.y)),
-      right: Math.max(...tops.map((n) => n.x + n.width)),
-      bottom: Math.max(...tops.map((n) => n.y + n.height)),
-    };
-  }, [graph]);
+  // The top-level boxes hold every other one: their bounds are the picture's.
+  const extent = useMemo(() => boundsOf(graph?.nodes.filter((n) => !n.parent) ?? []), [graph]);
   const wholeInView = useStore((s) => {
     if (!extent) return true;
     const [x, y, zoom] = s.transform;
     const slack = 4;
     return (
-      x + extent.left * zoom >= -slack &&
-      y + extent.top * zoom >= -slack &&
-      x + extent.right * zoom <= s.width + slack &&
-      y + extent.bottom * zoom <= s.height + slack
+      x + extent.x * zoom >= -slack &&
+      y + extent.y * zoom >= -slack &&
+      x + (extent.x + extent.width) * zoom <= s.width + slack &&
+      y + (extent.y + extent.height) * zoom <= s.height + slack
     );
   });
   // It comes a moment after part of the picture left the view, and goes at once: a camera easing
@@ -431,7 +421,7 @@ function FlowCanvas({
     return () => clearTimeout(timer);
   }, [wholeInView]);
   // Shapes alone in a big picture only: a few boxes cost nothing to draw with their text.
-  const tiny = useStore((s) => s.transform[2] < TINY_ZOOM) && big;
+  const shapesOnly = useStore((s) => s.transform[2] < TINY_ZOOM) && big;
 
   // The search chose a box: fly there, once per box and per picture (a group it opened is laid out anew).
   const flown = useRef('');
@@ -509,10 +499,10 @@ function FlowCanvas({
 
   return (
     <FocusContext.Provider value={focus}>
-      <ShapesOnlyContext.Provider value={tiny}>
+      <ShapesOnlyContext.Provider value={shapesOnly}>
         <BoxActionsContext.Provider value={actions}>
           <div
-            className={`canvas-fill${stage ? ' is-stage' : ''}${far ? ' zoom-far' : ''}${tiny ? ' zoom-tiny' : ''}`}
+            className={`canvas-fill${stage ? ' is-stage' : ''}${far ? ' zoom-far' : ''}${shapesOnly ? ' zoom-tiny' : ''}`}
             ref={container}
             onKeyDown={onKeyDown}
             tabIndex={-1}
@@ -521,7 +511,7 @@ function FlowCanvas({
           >
             <ReactFlow
               nodes={nodes}
-              edges={tiny ? NO_EDGES : edges}
+              edges={shapesOnly ? NO_EDGES : edges}
               className={`${view ? 'is-tracing' : ''}${focused ? ' is-focusing' : ''}`}
               nodeTypes={NODE_TYPES}
               edgeTypes={EDGE_TYPES}

@@ -5,6 +5,16 @@ export type Rect = { x: number; y: number; width: number; height: number };
 
 type Placed = { id: string; parent?: string; x: number; y: number; width: number; height: number };
 
+/** The smallest rectangle around `rects` (none: undefined). */
+export function boundsOf(rects: readonly Rect[]): Rect | undefined {
+  if (rects.length === 0) return undefined;
+  const x = Math.min(...rects.map((r) => r.x));
+  const y = Math.min(...rects.map((r) => r.y));
+  const width = Math.max(...rects.map((r) => r.x + r.width)) - x;
+  const height = Math.max(...rects.map((r) => r.y + r.height)) - y;
+  return { x, y, width, height };
+}
+
 /** Absolute rectangles of every box (positions in a positioned graph are relative to the parent). */
 export function absoluteRects(nodes: readonly Placed[]): Map<string, Rect> {
   const byId = new Map(nodes.map((n) => [n.id, n]));

@@ -37,7 +37,9 @@ export function redrawnInPlace(previous: PositionedGraph, next: ViewGraph): Posi
   for (const node of previous.nodes) {
     if (nextIds.has(node.id)) continue;
     const shape = boxShape(node);
-    left.set(shape, [...(left.get(shape) ?? []), node]);
+    const alike = left.get(shape);
+    if (alike) alike.push(node);
+    else left.set(shape, [node]);
   }
   const oldIdOf = new Map<string, string>();
   for (const node of added) {
@@ -59,7 +61,9 @@ export function redrawnInPlace(previous: PositionedGraph, next: ViewGraph): Posi
   const routes = new Map<string, PositionedGraph['edges']>();
   for (const edge of previous.edges) {
     const shape = edgeShape(edge, edge.source, edge.target);
-    routes.set(shape, [...(routes.get(shape) ?? []), edge]);
+    const alike = routes.get(shape);
+    if (alike) alike.push(edge);
+    else routes.set(shape, [edge]);
   }
   const edges: PositionedGraph['edges'] = [];
   for (const edge of next.edges) {

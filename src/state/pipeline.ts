@@ -49,14 +49,6 @@ function analysisBudgetMessage(files: readonly { name: string; text: string }[],
   return `the analysis${where} ${error.message} and was stopped. The text is saved; edit it, or split it into smaller files.`;
 }
 
-/** The shape of a view graph: when it is unchanged, the boxes keep their places. */
-function structureKey(graph: ViewGraph): string {
-  return JSON.stringify([
-    graph.nodes.map((n) => [n.id, n.parent ?? '', n.width, n.height]),
-    graph.edges.map((e) => e.id),
-  ]);
-}
-
 function hasSyntaxError(diagnostics: readonly Diagnostic[]): boolean {
   return diagnostics.some((d) => d.severity === 'error' && d.code === 'YAML-SYNTAX');
 }
@@ -76,9 +68,9 @@ export function startPipeline(store: PipelineStore, options: PipelineOptions = {
   const { clock } = store.env;
   let timer: unknown;
   let layoutSequence = 0;
-  let lastKey = '';
+  // The picture on the canvas, and the view graph it draws.
   let lastPositioned: PositionedGraph | null = null;
-  let lastGraph: ViewGraph | undefined;
+  let lastDrawn: ViewGraph | undefined;
 
   // Every relayout takes a number, in the same-shape path too: a slower, older layout that
   // lands after a newer one (of a text the editor no longer holds) is dropped.
@@ -107,16 +99,14 @@ export function startPipeline(store: PipelineStore, options: PipelineOptions = {
         autoFold: true,
       }),
     );
-    const key = structureKey(graph);
     // Nothing a box or an arrow says has changed (a comment, a blank line): nothing to redraw, so
     // the canvas is not handed a new graph (at 1,000 boxes that render alone is several frames).
-    if (key === lastKey && lastPositioned && dequal(graph, lastGraph)) return;
-    lastGraph = graph;
+    if (lastPositioned && dequal(graph, lastDrawn)) return;
     // Same boxes of the same sizes, or a few renamed as the user types a name: every box keeps
     // its place and the routes around them stand; only what the boxes and arrows say is new.
     const kept = lastPositioned ? redrawnInPlace(lastPositioned, graph) : undefined;
     if (kept) {
-      lastKey = key;
+      lastDrawn = graph;
       lastPositioned = kept;
       store.setState({ positioned: kept, layoutError: undefined });
       return;
@@ -124,7 +114,7 @@ export function startPipeline(store: PipelineStore, options: PipelineOptions = {
     try {
       const positioned = await steps.layout(graph);
       if (sequence !== layoutSequence) return;
-      lastKey = key;
+      lastDrawn = graph;
       lastPositioned = positioned;
       // The panels hear of the analysis no later than the canvas gets its picture.
       publish();
