@@ -7,15 +7,20 @@ import { LEGACY_WORKSPACE_KEY } from './pages/savedWorkspace';
 
 const SERVICE = 'Service/default/golang-backend-api-service';
 
-/** Online Boutique copied into 28 namespaces: about 1,000 objects (1,300 with pods), one file. */
-function thousandObjects(): string {
+/** Online Boutique copied into `copies` namespaces (`shop-0`, `shop-1`…), one file: 35 objects each. */
+function boutiqueCopies(copies: number): string {
   const boutique = readFileSync(
     new URL('../src/samples/online-boutique/kubernetes-manifests.yaml', import.meta.url),
     'utf8',
   );
-  return Array.from({ length: 28 }, (_, i) =>
+  return Array.from({ length: copies }, (_, i) =>
     boutique.replace(/^metadata:\n/gm, `metadata:\n  namespace: shop-${i}\n`),
   ).join('\n---\n');
+}
+
+/** About 1,000 objects (1,300 with pods). */
+function thousandObjects(): string {
+  return boutiqueCopies(28);
 }
 
 test.describe('closing groups', () => {
@@ -119,6 +124,30 @@ test.describe('search', () => {
   });
 });
 
+test.describe('a pasted picture of many boxes', () => {
+  test('comes in whole and framed: every namespace drawn, all of it in view', async ({ app, page }) => {
+    const scale = new ScalePage(page);
+    await app.open();
+    await app.setViewMode('application');
+    await page.keyboard.press('Escape');
+    await expect(app.canvas.box('Service').first()).toBeVisible();
+    // Three namespaces of Online Boutique: 75 new boxes, more than the canvas puts in the page in one frame.
+    const copies = 3;
+    await scale.pasteAsNewTab(boutiqueCopies(copies));
+    const canvas = (await page.getByTestId(TEST_IDS.canvas).boundingBox())!;
+    for (let i = 0; i < copies; i++) {
+      const frontend = page.locator(`[data-testid="${TEST_IDS.node}"][data-object-id="Service/shop-${i}/frontend"]`);
+      await expect(frontend).toBeVisible({ timeout: 30_000 });
+      // Framed from the whole picture, not from the part of it drawn first.
+      const box = (await frontend.boundingBox())!;
+      expect(box.x).toBeGreaterThanOrEqual(canvas.x);
+      expect(box.y).toBeGreaterThanOrEqual(canvas.y);
+      expect(box.x + box.width).toBeLessThanOrEqual(canvas.x + canvas.width);
+      expect(box.y + box.height).toBeLessThanOrEqual(canvas.y + canvas.height);
+    }
+  });
+});
+
 test.describe('a picture of 1,000 boxes', () => {
   test('with every namespace open: the minimap draws the namespaces, and the overview paints shapes, not names or arrows', async ({
     page,
@@ -141,7 +170,12 @@ test.describe('a picture of 1,000 boxes', () => {
       [LEGACY_WORKSPACE_KEY, saved],
     );
     await page.goto('/');
-    await expect(scale.openGroup('ns:shop-0')).toBeAttached({ timeout: 60_000 });
+    // Drawn open (only the namespaces in view are in the page: the picture is taller than the canvas).
+    await expect(
+      page.locator(`[data-testid="${TEST_IDS.groupNode}"][data-object-id^="ns:shop-"]`).first(),
+    ).toBeAttached({
+      timeout: 60_000,
+    });
     await expect(page.locator('footer.statusbar')).toContainText('1322 objects');
 
     // The minimap: one shape per namespace (and the cluster-wide group), not a thousand specks.

@@ -5,20 +5,22 @@ import {
   MiniMapNode,
   ReactFlow,
   ReactFlowProvider,
+  getViewportForBounds,
   useReactFlow,
   useStore,
+  useStoreApi,
   type MiniMapNodeProps,
   type NodeMouseHandler,
 } from '@xyflow/react';
 import '@xyflow/react/dist/style.css';
-import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import type { PositionedGraph, PositionedNode } from '../layout/finishLayout';
 import { absoluteRects, boundsOf, type Rect } from '../layout/geometry';
 import { TEST_IDS } from '../testIds';
 import { BoxActionsContext, createFocusSource, FocusContext, ShapesOnlyContext, type BoxActions } from './boxContext';
 import { NODE_TYPES } from './BoxNodes';
 import { EDGE_TYPES, type RoutedFlowEdge } from './RoutedEdge';
-import { keepUnchanged, onlyRenamed, toFlow, type BoxNode } from './toFlow';
+import { keepUnchanged, mostlyNew, onlyRenamed, toFlow, type BoxNode } from './toFlow';
 import { TracePacket } from './TracePacket';
 import type { TraceView } from './traceView';
 
@@ -92,6 +94,7 @@ export type CanvasCallbacks = Pick<
 
 /** The fit: the picture fills the canvas, with a thin margin; a small one is not blown up. */
 const FIT = { padding: 0.025, maxZoom: 1.25 };
+const MIN_ZOOM = 0.1;
 
 /**
  * Below this zoom the 11.5px lines would fall under about 6px and the 17px titles under 9.5px:
@@ -124,12 +127,16 @@ const MINIMAP_DELAY_MS = 400;
  */
 const BIG_GRAPH = 300;
 
-/**
- * From this many boxes on, only the boxes in view are in the page. A new picture of a few hundred
- * boxes then shows first at the old zoom (a few boxes) and the rest come in as the camera eases
- * out to fit, frame by frame, instead of one frame that lays out every box (100 ms at 270 boxes).
- */
+/** From this many boxes on, only the boxes in view are in the page. */
 const VISIBLE_ONLY_FROM = 100;
+
+/**
+ * At most this many new boxes come into the page in one frame. React Flow renders every new box
+ * once to measure it, in view or not: a pasted picture of 270 boxes in one go was one task of
+ * 100 ms (render, style, layout and measure), the page frozen; in slices each frame stays short
+ * and the picture fills in over a few frames.
+ */
+const SLICE = 40;
 
 /**
  * What the hop list (right) and the caption (bottom) cover of the canvas during a trace: the page
@@ -162,6 +169,33 @@ function frame(
     y: (free.height - height * zoom) / 2 - top * zoom,
     zoom,
   };
+}
+
+/**
+ * The boxes and arrows to give React Flow now: all of them, unless more than `SLICE` boxes are
+ * new since the last frame; then the first ones (parents come before their children, so each part
+ * is whole), and the next slice a frame later. An arrow waits for both its ends.
+ */
+function useSlices(nodes: BoxNode[], edges: RoutedFlowEdge[]): { nodes: BoxNode[]; edges: RoutedFlowEdge[] } {
+  const shownIds = useRef<ReadonlySet<string>>(new Set());
+  const [frames, setFrames] = useState(0);
+  const shown = useMemo(() => {
+    const before = shownIds.current;
+    let fresh = 0;
+    const end = nodes.findIndex((node) => !before.has(node.id) && ++fresh > SLICE);
+    if (end < 0) return { nodes, edges, complete: true };
+    const part = nodes.slice(0, end);
+    const ids = new Set(part.map((node) => node.id));
+    return { nodes: part, edges: edges.filter((e) => ids.has(e.source) && ids.has(e.target)), complete: false };
+    // `frames` counts the frames of a slicing: each takes the next slice.
+  }, [nodes, edges, frames]); // eslint-disable-line react-hooks/exhaustive-deps
+  useLayoutEffect(() => {
+    shownIds.current = new Set(shown.nodes.map((node) => node.id));
+    if (shown.complete) return;
+    const frame = requestAnimationFrame(() => setFrames((n) => n + 1));
+    return () => cancelAnimationFrame(frame);
+  }, [shown]);
+  return shown;
 }
 
 /** Past this many, inferred "talks to" edges show only for the boxes selected or under the cursor. */
@@ -272,7 +306,7 @@ function FlowCanvas({
   focus: focusIds,
   ...callbacks
 }: CanvasProps) {
-  const { fitView, setViewport } = useReactFlow();
+  const { setViewport } = useReactFlow();
   // The latest callbacks, read when an event comes: the props may change on every render.
   const latest = useRef<CanvasCallbacks>(callbacks);
   useLayoutEffect(() => {
@@ -341,35 +375,62 @@ function FlowCanvas({
       };
     });
   }, [flow.edges, view, reveal, selectedId, cursorIds, focused, big]);
+  const shown = useSlices(nodes, edges);
   const shapeKey = useMemo(() => flow.nodes.map((n) => n.id).join('|'), [flow.nodes]);
   const lastShape = useRef('');
+  const container = useRef<HTMLDivElement>(null);
   // A restored viewport stands until the boxes change shape after the first layout.
   const keepViewport = useRef(!!initialViewport);
 
+  // The whole picture's frame, from the layout (not from the boxes React Flow holds: a new
+  // picture comes into the page in slices). The top-level boxes hold every other one.
+  const extent = useMemo(() => boundsOf(graph?.nodes.filter((n) => !n.parent) ?? []), [graph]);
+  const latestExtent = useRef(extent);
+  latestExtent.current = extent;
+  const flowStore = useStoreApi();
+  const fitPicture = useCallback(
+    (duration: number) => {
+      const bounds = latestExtent.current;
+      const element = container.current;
+      if (!bounds || !element) return;
+      const { width, height } = flowStore.getState();
+      const size =
+        width > 0 && height > 0 ? { width, height } : { width: element.clientWidth, height: element.clientHeight };
+      const target = getViewportForBounds(bounds, size.width, size.height, MIN_ZOOM, FIT.maxZoom, FIT.padding);
+      void setViewport(target, { duration });
+    },
+    [flowStore, setViewport],
+  );
+
   // Fit the view when the set of boxes changes, not on every keystroke nor when a box is renamed
-  // (the search's focus, when there is one, frames its boxes instead).
+  // (the search's focus, when there is one, frames its boxes instead). A new picture (the first, a
+  // paste, another sample: most boxes new) is framed at once, before its boxes come in; a changed
+  // one eases there.
   const focusing = useRef(false);
   focusing.current = !!focused;
-  useEffect(() => {
+  useLayoutEffect(() => {
     if (!shapeKey || shapeKey === lastShape.current) return;
-    const renamed = onlyRenamed(lastShape.current, shapeKey);
+    const before = lastShape.current;
     lastShape.current = shapeKey;
     // A box renamed as the user types stays where the camera is.
-    if (renamed) return;
+    if (onlyRenamed(before, shapeKey)) return;
     if (keepViewport.current || focusing.current) {
       keepViewport.current = false;
       return;
     }
-    const frame = requestAnimationFrame(() => void fitView({ ...FIT, duration: 250 }));
+    if (mostlyNew(before, shapeKey)) {
+      fitPicture(0);
+      return;
+    }
+    const frame = requestAnimationFrame(() => fitPicture(250));
     return () => cancelAnimationFrame(frame);
-  }, [shapeKey, fitView]);
+  }, [shapeKey, fitPicture]);
 
   useEffect(() => {
-    if (fitRequest > 0) void fitView({ ...FIT, duration: 200 });
-  }, [fitRequest, fitView]);
+    if (fitRequest > 0) fitPicture(200);
+  }, [fitRequest, fitPicture]);
 
   // Fit again when the canvas changes size (a panel opens, the editor collapses).
-  const container = useRef<HTMLDivElement>(null);
   useEffect(() => {
     const element = container.current;
     if (!element || typeof ResizeObserver === 'undefined') return;
@@ -384,20 +445,18 @@ function FlowCanvas({
       if (size === last) return;
       last = size;
       clearTimeout(timer);
-      timer = setTimeout(() => void fitView({ ...FIT, duration: 200 }), 120);
+      timer = setTimeout(() => fitPicture(200), 120);
     });
     observer.observe(element);
     return () => {
       observer.disconnect();
       clearTimeout(timer);
     };
-  }, [fitView]);
+  }, [fitPicture]);
 
   const far = useStore((s) => s.transform[2] < FAR_ZOOM);
   // The whole picture is in view (as after a fit): a minimap would only repeat it, over a corner
   // of it. It shows once part of the picture is out of view.
-  // The top-level boxes hold every other one: their bounds are the picture's.
-  const extent = useMemo(() => boundsOf(graph?.nodes.filter((n) => !n.parent) ?? []), [graph]);
   const wholeInView = useStore((s) => {
     if (!extent) return true;
     const [x, y, zoom] = s.transform;
@@ -449,7 +508,7 @@ function FlowCanvas({
   useEffect(() => {
     const element = container.current;
     if (!view) {
-      if (wasTracing.current) void fitView({ ...FIT, duration: 400 });
+      if (wasTracing.current) fitPicture(400);
       wasTracing.current = false;
       wasPlaying.current = false;
       return;
@@ -487,7 +546,7 @@ function FlowCanvas({
       clearTimeout(timer);
       if (back) clearTimeout(back);
     };
-  }, [view, step, rects, fitView, setViewport, followTrace, trace?.playing]);
+  }, [view, step, rects, fitPicture, setViewport, followTrace, trace?.playing]);
 
   // Enter on a focused box (Tab moves between them) does what a click does.
   const onKeyDown = (event: React.KeyboardEvent<HTMLDivElement>) => {
@@ -510,15 +569,15 @@ function FlowCanvas({
             aria-label="Architecture diagram"
           >
             <ReactFlow
-              nodes={nodes}
-              edges={shapesOnly ? NO_EDGES : edges}
+              nodes={shown.nodes}
+              edges={shapesOnly ? NO_EDGES : shown.edges}
               className={`${view ? 'is-tracing' : ''}${focused ? ' is-focusing' : ''}`}
               nodeTypes={NODE_TYPES}
               edgeTypes={EDGE_TYPES}
               onNodeClick={flowHandlers.onNodeClick}
               onPaneClick={flowHandlers.onPaneClick}
               colorMode={theme}
-              minZoom={0.1}
+              minZoom={MIN_ZOOM}
               maxZoom={2.5}
               nodesDraggable={false}
               nodesConnectable={false}
@@ -526,8 +585,7 @@ function FlowCanvas({
               onlyRenderVisibleElements={flow.nodes.length > VISIBLE_ONLY_FROM}
               proOptions={PRO_OPTIONS}
               onMoveEnd={flowHandlers.onMoveEnd}
-              {...(initialViewport ? { defaultViewport: initialViewport } : { fitView: true })}
-              fitViewOptions={FIT}
+              {...(initialViewport ? { defaultViewport: initialViewport } : {})}
             >
               {!stage && <Background gap={24} size={1} />}
               {!stage && <Controls showInteractive={false} position="bottom-left" />}

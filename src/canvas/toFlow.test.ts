@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { keepUnchanged, onlyRenamed } from './toFlow';
+import { keepUnchanged, mostlyNew, onlyRenamed } from './toFlow';
 
 describe('keepUnchanged', () => {
   const a = { id: 'a', x: 1 };
@@ -44,5 +44,21 @@ describe('onlyRenamed', () => {
     ['the first picture', '', boxes(12), false],
   ])('%s: %s', (_, before, after, expected) => {
     expect(onlyRenamed(before, after)).toBe(expected);
+  });
+});
+
+describe('mostlyNew', () => {
+  const boxes = (n: number, renamed = 0) =>
+    Array.from({ length: n }, (_, i) => (i < renamed ? `new-${i}` : `box-${i}`)).join('|');
+
+  it.each([
+    ['the first picture', '', boxes(12), true],
+    ['another picture', boxes(12), boxes(30, 30), true],
+    ['a Service added', boxes(12), boxes(13), false],
+    ['a namespace of 20 boxes opened in 30', boxes(10), boxes(30), true],
+    ['a namespace of 20 boxes opened in 300', boxes(280), boxes(300), false],
+    ['no boxes at all', boxes(12), '', false],
+  ])('%s', (_, before, after, expected) => {
+    expect(mostlyNew(before, after)).toBe(expected);
   });
 });

@@ -103,7 +103,21 @@ export function onlyRenamed(previousKey: string, nextKey: string): boolean {
   const before = previousKey.split('|');
   const after = nextKey.split('|');
   if (before.length !== after.length) return false;
-  const known = new Set(before);
-  const renamed = after.filter((id) => !known.has(id)).length;
+  const renamed = newIds(before, after);
   return renamed <= Math.max(1, Math.floor(after.length / 20));
+}
+
+/**
+ * Whether most boxes of the next picture are new (the first picture, a paste, another sample)
+ * rather than a picture changed in part (a Service added, a namespace opened).
+ */
+export function mostlyNew(previousKey: string, nextKey: string): boolean {
+  if (!nextKey) return false;
+  const after = nextKey.split('|');
+  return !previousKey || newIds(previousKey.split('|'), after) * 2 > after.length;
+}
+
+function newIds(before: readonly string[], after: readonly string[]): number {
+  const known = new Set(before);
+  return after.filter((id) => !known.has(id)).length;
 }
