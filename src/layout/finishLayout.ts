@@ -72,7 +72,9 @@ export function finishLayout(
     topLevel.filter((n) => n.folded).map((n) => place.get(n.id)!),
     beside,
   );
-  if (!gridded && wrapped.length > 0) restackRoots(roots, beside);
+  // The other top-level boxes (an ingress controller between two namespaces) are stacked with them.
+  const others = graph.nodes.filter((n) => !n.parent && n !== internet && !topLevel.includes(n) && place.has(n.id));
+  if (!gridded && wrapped.length > 0) restackRoots([...roots, ...others.map((n) => place.get(n.id)!)], beside);
   if (gridded || wrapped.length > 0) {
     rootWidth = Math.max(...[...roots, ...(internet ? [place.get(internet.id)!] : [])].map((b) => b.x + b.width)) + 16;
     rootHeight = Math.max(...roots.map((b) => b.y + b.height)) + 16;

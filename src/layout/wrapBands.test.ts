@@ -45,6 +45,25 @@ describe('restackRoots', () => {
     expect(b.y).toBe(16 + 500 + 18);
     expect(internet.y).toBe((16 + b.y + 200) / 2 - 20);
   });
+
+  it('closes the gap a group left when it shrank, keeping the order', () => {
+    const a = { x: 300, y: 16, width: 400, height: 300 };
+    const b = { x: 300, y: 1200, width: 400, height: 300 };
+    const c = { x: 300, y: 2400, width: 400, height: 100 };
+    restackRoots([c, a, b], undefined);
+    expect([a.y, b.y, c.y]).toEqual([16, 16 + 300 + 18, 16 + 2 * (300 + 18)]);
+  });
+
+  it('stacks a box under those it shares width with, and leaves one beside them in its row', () => {
+    const a = { x: 300, y: 16, width: 400, height: 300 };
+    const controller = { x: 300, y: 1000, width: 120, height: 40 };
+    const b = { x: 300, y: 1200, width: 400, height: 300 };
+    const aside = { x: 800, y: 1100, width: 200, height: 100 };
+    restackRoots([a, controller, b, aside], undefined);
+    expect(controller.y).toBe(16 + 300 + 18);
+    expect(b.y).toBe(controller.y + 40 + 18);
+    expect(aside.y).toBe(1100);
+  });
 });
 
 describe('gridRoots', () => {

@@ -54,20 +54,28 @@ export function wrapBands(group: Box, children: readonly Box[]): boolean {
 }
 
 /**
- * After groups changed size, the top-level boxes that stood one above the other are stacked
- * again without overlap, and a lone box beside them (the Internet) is centred on them.
+ * After groups changed size, the top-level boxes are stacked again, in the same order, a gap
+ * under the boxes above them (those they share some width with): neither overlapping (a group
+ * grew) nor leaving the room a group had before its rows were wrapped into columns (at half its
+ * height, a namespace left a gap as tall as itself under it). A box with none above it keeps its
+ * place. A lone box beside them (the Internet) is centred on them, or stacked with them when
+ * one of them stands in its column.
  */
 export function restackRoots(roots: readonly Box[], beside: Box | undefined): void {
-  const stacked = [...roots].sort((a, b) => a.y - b.y);
-  let bottom = -Infinity;
+  const sharesWidth = (a: Box, b: Box) => a.x < b.x + b.width && b.x < a.x + a.width;
+  // The lone box stands in the stack when a box shares its column (a group of config under it).
+  const alone = beside && !roots.some((box) => sharesWidth(box, beside)) ? beside : undefined;
+  const stacked = [...roots, ...(beside && !alone ? [beside] : [])].sort((a, b) => a.y - b.y || a.x - b.x);
+  const placed: Box[] = [];
   for (const box of stacked) {
-    if (box.y < bottom + GAP) box.y = bottom + GAP;
-    bottom = box.y + box.height;
+    const above = placed.filter((other) => sharesWidth(other, box));
+    if (above.length) box.y = Math.max(...above.map((other) => other.y + other.height)) + GAP;
+    placed.push(box);
   }
-  if (beside && stacked.length) {
+  if (alone && stacked.length) {
     const top = Math.min(...stacked.map((b) => b.y));
     const end = Math.max(...stacked.map((b) => b.y + b.height));
-    beside.y = Math.max(16, (top + end) / 2 - beside.height / 2);
+    alone.y = Math.max(16, (top + end) / 2 - alone.height / 2);
   }
 }
 
