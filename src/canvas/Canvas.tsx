@@ -13,7 +13,7 @@ import {
   type NodeMouseHandler,
 } from '@xyflow/react';
 import '@xyflow/react/dist/style.css';
-import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import type { PositionedGraph, PositionedNode } from '../layout/finishLayout';
 import { absoluteRects, boundsOf, type Rect } from '../layout/geometry';
 import { TEST_IDS } from '../testIds';
@@ -388,19 +388,24 @@ function FlowCanvas({
   const latestExtent = useRef(extent);
   latestExtent.current = extent;
   const flowStore = useStoreApi();
-  const fitPicture = useCallback(
-    (duration: number) => {
+  const fitPicture = useMemo(() => {
+    const fit = (duration: number) => {
       const bounds = latestExtent.current;
       const element = container.current;
       if (!bounds || !element) return;
-      const { width, height } = flowStore.getState();
+      const { width, height, panZoom } = flowStore.getState();
+      // React Flow sets up its pan and zoom once mounted: a picture there at once waits a frame.
+      if (!panZoom) {
+        requestAnimationFrame(() => fit(duration));
+        return;
+      }
       const size =
         width > 0 && height > 0 ? { width, height } : { width: element.clientWidth, height: element.clientHeight };
       const target = getViewportForBounds(bounds, size.width, size.height, MIN_ZOOM, FIT.maxZoom, FIT.padding);
       void setViewport(target, { duration });
-    },
-    [flowStore, setViewport],
-  );
+    };
+    return fit;
+  }, [flowStore, setViewport]);
 
   // Fit the view when the set of boxes changes, not on every keystroke nor when a box is renamed
   // (the search's focus, when there is one, frames its boxes instead). A new picture (the first, a
