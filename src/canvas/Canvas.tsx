@@ -94,7 +94,13 @@ export type CanvasCallbacks = Pick<
 
 /** The fit: the picture fills the canvas, with a thin margin; a small one is not blown up. */
 const FIT = { padding: 0.025, maxZoom: 1.25 };
-const MIN_ZOOM = 0.1;
+/**
+ * How far out the camera goes: far enough that a picture of a few hundred boxes fits whole (the
+ * overview a user zooms into), but a big one (`BIG_GRAPH`) stops at 0.1, where the boxes in view
+ * are already as many as a smooth trace allows.
+ */
+const MIN_ZOOM = 0.02;
+const BIG_MIN_ZOOM = 0.1;
 
 /**
  * Below this zoom the 11.5px lines would fall under about 6px and the 17px titles under 9.5px:
@@ -358,6 +364,9 @@ function FlowCanvas({
   );
   const nodes = useTraceNodes(flow.nodes, trace, reveal, focused);
   const big = flow.nodes.length > BIG_GRAPH;
+  const minZoom = big ? BIG_MIN_ZOOM : MIN_ZOOM;
+  const latestMinZoom = useRef(minZoom);
+  latestMinZoom.current = minZoom;
   const minimapClass = useMemo(() => (graph && big ? minimapLandmarks(graph) : undefined), [graph, big]);
   const edges = useMemo(() => {
     const shown = quietInferredEdges(flow.edges, new Set([selectedId ?? '', ...cursorIds]));
@@ -401,7 +410,14 @@ function FlowCanvas({
       }
       const size =
         width > 0 && height > 0 ? { width, height } : { width: element.clientWidth, height: element.clientHeight };
-      const target = getViewportForBounds(bounds, size.width, size.height, MIN_ZOOM, FIT.maxZoom, FIT.padding);
+      const target = getViewportForBounds(
+        bounds,
+        size.width,
+        size.height,
+        latestMinZoom.current,
+        FIT.maxZoom,
+        FIT.padding,
+      );
       void setViewport(target, { duration });
     };
     return fit;
@@ -582,7 +598,7 @@ function FlowCanvas({
               onNodeClick={flowHandlers.onNodeClick}
               onPaneClick={flowHandlers.onPaneClick}
               colorMode={theme}
-              minZoom={MIN_ZOOM}
+              minZoom={minZoom}
               maxZoom={2.5}
               nodesDraggable={false}
               nodesConnectable={false}

@@ -66,18 +66,21 @@ export function finishLayout(
   const topLevel = graph.nodes.filter((n) => !n.parent && n !== internet && (n.group || n.folded) && place.has(n.id));
   const roots = topLevel.map((n) => place.get(n.id)!);
   const beside = internet ? place.get(internet.id) : undefined;
+  // The other top-level boxes (an ingress controller between two namespaces) stand with them.
+  const others = graph.nodes
+    .filter((n) => !n.parent && n !== internet && !topLevel.includes(n) && place.has(n.id))
+    .map((n) => place.get(n.id)!);
   // Many closed namespaces (a big application view): rows of tiles, not a column; else stacked again.
   const gridded = gridRoots(
-    topLevel.filter((n) => !n.folded).map((n) => place.get(n.id)!),
+    [...topLevel.filter((n) => !n.folded).map((n) => place.get(n.id)!), ...others],
     topLevel.filter((n) => n.folded).map((n) => place.get(n.id)!),
     beside,
   );
-  // The other top-level boxes (an ingress controller between two namespaces) are stacked with them.
-  const others = graph.nodes.filter((n) => !n.parent && n !== internet && !topLevel.includes(n) && place.has(n.id));
-  if (!gridded && wrapped.length > 0) restackRoots([...roots, ...others.map((n) => place.get(n.id)!)], beside);
+  if (!gridded && wrapped.length > 0) restackRoots([...roots, ...others], beside);
   if (gridded || wrapped.length > 0) {
-    rootWidth = Math.max(...[...roots, ...(internet ? [place.get(internet.id)!] : [])].map((b) => b.x + b.width)) + 16;
-    rootHeight = Math.max(...roots.map((b) => b.y + b.height)) + 16;
+    const all = [...roots, ...others, ...(beside ? [beside] : [])];
+    rootWidth = Math.max(...all.map((b) => b.x + b.width)) + 16;
+    rootHeight = Math.max(...all.map((b) => b.y + b.height)) + 16;
   }
 
   const nodes = graph.nodes.map((node) => {

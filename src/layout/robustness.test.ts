@@ -53,3 +53,27 @@ describe('views of the real manifests', () => {
     });
   }
 });
+
+describe('a big application view, most namespaces closed', () => {
+  it('lays out the open namespaces, the closed tiles, the ingress controller and the Internet without overlaps', () => {
+    const sample = (path: string) => readFileSync(new URL(`../samples/${path}`, import.meta.url), 'utf8');
+    const boutique = sample('online-boutique/kubernetes-manifests.yaml');
+    const copies = Array.from({ length: 11 }, (_, i) =>
+      boutique.replace(/^metadata:\n/gm, `metadata:\n  namespace: shop-${i}\n`),
+    ).join('\n---\n');
+    const files = ['deployment', 'ingress', 'service'].map((name) => ({
+      name: `${name}.yaml`,
+      text: sample(`go-backend-k8s/${name}.yaml`),
+    }));
+    const { topology, diagnostics } = analyze([...files, { name: 'shops.yaml', text: copies }]);
+    const graph = layoutLayered(buildViewGraph(topology, diagnostics, { mode: 'application', autoFold: true }));
+    const top = graph.nodes.filter((n) => !n.parent);
+    expect(top.filter((n) => n.folded).length).toBeGreaterThan(5);
+    expect(top.some((n) => n.role === 'internet')).toBe(true);
+    for (const [i, a] of top.entries())
+      for (const b of top.slice(i + 1)) {
+        const overlap = a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
+        expect(overlap, `${a.id} overlaps ${b.id}`).toBe(false);
+      }
+  });
+});

@@ -102,4 +102,18 @@ describe('gridRoots', () => {
     // The Internet stays left of them all, centred on them.
     expect(internet.y).toBeCloseTo((16 + bottom) / 2 - 20, 0);
   });
+
+  it('keeps the Internet in a column of its own when a group stood in its column', () => {
+    const internet = { x: 16, y: 700, width: 130, height: 60 };
+    const open = [
+      { x: 16, y: 16, width: 900, height: 600 },
+      { x: 16, y: 1300, width: 200, height: 80 }, // an ingress controller
+      { x: 16, y: 1500, width: 900, height: 600 },
+    ];
+    const closed = Array.from({ length: 8 }, (_, i) => ({ x: 16, y: 2200 + i * 80, width: 150, height: 60 }));
+    expect(gridRoots(open, closed, internet)).toBe(true);
+    const all = [...open, ...closed, internet];
+    for (const [i, a] of all.entries()) for (const b of all.slice(i + 1)) expect(overlaps(a, b)).toBe(false);
+    expect(Math.min(...[...open, ...closed].map((b) => b.x))).toBeGreaterThanOrEqual(16 + 130);
+  });
 });

@@ -53,30 +53,46 @@ export function wrapBands(group: Box, children: readonly Box[]): boolean {
   return true;
 }
 
+function sharesWidth(a: Box, b: Box): boolean {
+  return a.x < b.x + b.width && b.x < a.x + a.width;
+}
+
+/**
+ * The lone box beside the others (the Internet) keeps a column of its own: when a box stands in
+ * its column (a group of config, a namespace no arrow enters, both in the layered pass's first
+ * layer), every box moves right of it.
+ */
+function clearOfBeside(boxes: readonly Box[], beside: Box | undefined): void {
+  if (!beside || !boxes.some((box) => sharesWidth(box, beside))) return;
+  const dx = beside.x + beside.width + COLUMN_GAP - Math.min(...boxes.map((b) => b.x));
+  for (const box of boxes) box.x += dx;
+}
+
+/** Centres the lone box (the Internet) on the height of `boxes`. */
+function centreBeside(boxes: readonly Box[], beside: Box | undefined): void {
+  if (!beside || boxes.length === 0) return;
+  const top = Math.min(...boxes.map((b) => b.y));
+  const end = Math.max(...boxes.map((b) => b.y + b.height));
+  beside.y = Math.max(16, (top + end) / 2 - beside.height / 2);
+}
+
 /**
  * After groups changed size, the top-level boxes are stacked again, in the same order, a gap
  * under the boxes above them (those they share some width with): neither overlapping (a group
  * grew) nor leaving the room a group had before its rows were wrapped into columns (at half its
  * height, a namespace left a gap as tall as itself under it). A box with none above it keeps its
- * place. A lone box beside them (the Internet) is centred on them, or stacked with them when
- * one of them stands in its column.
+ * place. A lone box beside them (the Internet) is centred on them, in a column of its own.
  */
 export function restackRoots(roots: readonly Box[], beside: Box | undefined): void {
-  const sharesWidth = (a: Box, b: Box) => a.x < b.x + b.width && b.x < a.x + a.width;
-  // The lone box stands in the stack when a box shares its column (a group of config under it).
-  const alone = beside && !roots.some((box) => sharesWidth(box, beside)) ? beside : undefined;
-  const stacked = [...roots, ...(beside && !alone ? [beside] : [])].sort((a, b) => a.y - b.y || a.x - b.x);
+  clearOfBeside(roots, beside);
+  const stacked = [...roots].sort((a, b) => a.y - b.y || a.x - b.x);
   const placed: Box[] = [];
   for (const box of stacked) {
     const above = placed.filter((other) => sharesWidth(other, box));
     if (above.length) box.y = Math.max(...above.map((other) => other.y + other.height)) + GAP;
     placed.push(box);
   }
-  if (alone && stacked.length) {
-    const top = Math.min(...stacked.map((b) => b.y));
-    const end = Math.max(...stacked.map((b) => b.y + b.height));
-    alone.y = Math.max(16, (top + end) / 2 - alone.height / 2);
-  }
+  centreBeside(stacked, beside);
 }
 
 /** Fewer closed top-level groups than this stay in the layered pass's column. */
@@ -87,9 +103,10 @@ const GRID_ASPECT = 1.6;
 /**
  * Many top-level groups (the namespaces of a big application view, most of them closed) stand
  * in one column after the layered pass: a strip hundreds of boxes tall that no window shows at a
- * readable size. The open groups keep their column, one under the other; the groups drawn closed
- * are laid out under them as rows of tiles, about 1.6 times as wide as tall and
- * never narrower than the open groups. A lone box beside them (the Internet) is centred on all.
+ * readable size. The open groups (and boxes of their own, such as an ingress controller) keep
+ * their column, one under the other; the groups drawn closed are laid out under them as rows of
+ * tiles, about 1.6 times as wide as tall and never narrower than the open groups. A lone box
+ * beside them (the Internet) is centred on all, in a column of its own.
  * Open groups stay in a column on purpose: a trace's camera frames one of them at a time, and
  * a grid of open groups puts several in every frame. Returns whether it moved anything.
  */
@@ -99,6 +116,7 @@ export function gridRoots(open: readonly Box[], closed: readonly Box[], beside: 
   const big = inOrder(open);
   const small = inOrder(closed);
   const ordered = [...big, ...small];
+  clearOfBeside(ordered, beside);
   const tilesArea = small.reduce((sum, b) => sum + (b.width + GAP) * (b.height + GAP), 0);
   const rowWidth = Math.max(...ordered.map((b) => b.width), Math.sqrt(tilesArea * GRID_ASPECT));
   const left = Math.min(...ordered.map((b) => b.x));
@@ -110,9 +128,6 @@ export function gridRoots(open: readonly Box[], closed: readonly Box[], beside: 
     y += box.height + GAP;
   }
   packRows(small, { left, top: y, right: left + rowWidth }, GAP);
-  if (beside) {
-    const end = Math.max(...ordered.map((b) => b.y + b.height));
-    beside.y = Math.max(16, (top + end) / 2 - beside.height / 2);
-  }
+  centreBeside(ordered, beside);
   return true;
 }
