@@ -127,7 +127,10 @@ function graphVersion(page: Page): Promise<number> {
   );
 }
 
-/** Waits until the canvas has taken no new graph for `quietMs`, at most `maxMs`. */
+/**
+ * Waits until the canvas has taken no new graph for `quietMs` and has drawn all of it (a new
+ * picture comes into the page in slices, the canvas busy meanwhile), at most `maxMs`.
+ */
 async function settle(page: Page, quietMs = 1500, maxMs = 60_000): Promise<void> {
   const start = Date.now();
   let version = await graphVersion(page);
@@ -138,8 +141,11 @@ async function settle(page: Page, quietMs = 1500, maxMs = 60_000): Promise<void>
     if (now !== version) {
       version = now;
       since = Date.now();
-    } else if (Date.now() - since >= quietMs) return;
+    } else if (Date.now() - since >= quietMs) break;
   }
+  await page
+    .locator('[aria-label="Architecture diagram"][aria-busy="false"]')
+    .waitFor({ timeout: Math.max(1000, maxMs - (Date.now() - start)) });
 }
 
 /**

@@ -54,11 +54,13 @@ export async function measureTraceFrames(page: Page, options: TraceFramesOptions
   const { copies = 28, durationMs = 6000, appUrl = '/' } = options;
   const fragment = encodeShareFragment(largeTraceWorkspace(copies));
   await page.goto(`${appUrl.split('#')[0]}#${fragment}`);
-  // The picture is drawn (React Flow renders the boxes in view: the camera frames the trace) and has settled.
+  // The picture is drawn (React Flow renders the boxes in view: the camera frames the trace), all
+  // of it (a new picture comes into the page in slices: the canvas is busy until the last), and has settled.
   await page.getByTestId(TEST_IDS.node).first().waitFor({ timeout: 60_000 });
   await page.waitForFunction(() => document.querySelectorAll('.react-flow__node').length > 10, null, {
     timeout: 60_000,
   });
+  await page.locator('[aria-label="Architecture diagram"][aria-busy="false"]').waitFor({ timeout: 60_000 });
   await page.waitForTimeout(1500);
   // A string, not a function: tsx (esbuild) would wrap a function's inner names in a helper the page lacks.
   await page.evaluate(`(() => {

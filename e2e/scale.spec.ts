@@ -147,6 +147,8 @@ test.describe('a pasted picture of many boxes', () => {
       expect(box.x + box.width).toBeLessThanOrEqual(canvas.x + canvas.width);
       expect(box.y + box.height).toBeLessThanOrEqual(canvas.y + canvas.height);
     }
+    // Drawn whole: the canvas no longer says it is busy (it is while the slices come).
+    await expect(page.getByRole('group', { name: 'Architecture diagram' })).toHaveAttribute('aria-busy', 'false');
   });
 });
 

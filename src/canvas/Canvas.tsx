@@ -182,7 +182,10 @@ function frame(
  * new since the last frame; then the first ones (parents come before their children, so each part
  * is whole), and the next slice a frame later. An arrow waits for both its ends.
  */
-function useSlices(nodes: BoxNode[], edges: RoutedFlowEdge[]): { nodes: BoxNode[]; edges: RoutedFlowEdge[] } {
+function useSlices(
+  nodes: BoxNode[],
+  edges: RoutedFlowEdge[],
+): { nodes: BoxNode[]; edges: RoutedFlowEdge[]; complete: boolean } {
   const shownIds = useRef<ReadonlySet<string>>(new Set());
   const [frames, setFrames] = useState(0);
   const shown = useMemo(() => {
@@ -588,6 +591,8 @@ function FlowCanvas({
             tabIndex={-1}
             role="group"
             aria-label="Architecture diagram"
+            // Still drawing a new picture, slice by slice.
+            aria-busy={!shown.complete}
           >
             <ReactFlow
               nodes={shown.nodes}
