@@ -85,6 +85,19 @@ test('the minimap covers no box while the whole picture is in view, and shows on
   await expect(minimap).toHaveCount(0);
 });
 
+test('the fit button frames the picture as the canvas first did', async ({ app, page }) => {
+  await app.open();
+  await expect(app.canvas.box('Service').first()).toBeVisible();
+  const viewport = page.locator('.react-flow__viewport');
+  const transform = () => viewport.evaluate((el) => (el as HTMLElement).style.transform);
+  await page.waitForTimeout(500);
+  const fitted = await transform();
+  await page.locator('.react-flow__controls-zoomin').click();
+  await expect.poll(transform).not.toBe(fitted);
+  await page.locator('.react-flow__controls-fitview').click();
+  await expect.poll(transform).toBe(fitted);
+});
+
 test('no arrow crosses a box, in every sample and both views', async ({ app, page }) => {
   test.setTimeout(120_000);
   await app.open();

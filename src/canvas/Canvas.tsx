@@ -94,6 +94,8 @@ export type CanvasCallbacks = Pick<
 
 /** The fit: the picture fills the canvas, with a thin margin; a small one is not blown up. */
 const FIT = { padding: 0.025, maxZoom: 1.25 };
+/** The zoom buttons' fit button fits as the canvas does, easing there. */
+const FIT_BUTTON = { ...FIT, duration: 200 };
 /**
  * How far out the camera goes: far enough that a picture of a few hundred boxes fits whole (the
  * overview a user zooms into), but a big one (`BIG_GRAPH`) stops at 0.1, where the boxes in view
@@ -614,7 +616,7 @@ function FlowCanvas({
               {...(initialViewport ? { defaultViewport: initialViewport } : {})}
             >
               {!stage && <Background gap={24} size={1} />}
-              {!stage && <Controls showInteractive={false} position="bottom-left" />}
+              {!stage && <Controls showInteractive={false} position="bottom-left" fitViewOptions={FIT_BUTTON} />}
               {/* A small picture, or one wholly in view, needs no minimap: it would only cover part of it. */}
               {!stage && flow.nodes.length > MINIMAP_FROM && partOutOfView && !(big && trace?.playing) && (
                 <MiniMap
