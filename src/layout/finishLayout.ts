@@ -2,7 +2,13 @@ import { dockOf } from '../roles';
 import { dockIntoCluster, MIN_GROUP, packChildren, type Box } from './dock';
 import { routeEdges, type RoutedEdge } from './routeEdges';
 import type { ViewGraph, ViewNode } from './viewGraph';
-import { gridRoots, restackRoots, wrapBands } from './wrapBands';
+import { gridOpenRoots, gridRoots, restackRoots, wrapBands } from './wrapBands';
+
+/**
+ * Up to this many boxes, a few open namespaces stand in a grid; a bigger picture keeps them in a
+ * column (a trace's camera then frames one at a time, and fewer boxes come into view at once).
+ */
+const OPEN_GRID_MAX_BOXES = 300;
 
 /** A box with its place: x and y relative to its parent group (as React Flow wants them). */
 export type PositionedNode = ViewNode & { x: number; y: number };
@@ -76,8 +82,14 @@ export function finishLayout(
     topLevel.filter((n) => n.folded).map((n) => place.get(n.id)!),
     beside,
   );
-  if (!gridded && wrapped.length > 0) restackRoots([...roots, ...others], beside);
-  if (gridded || wrapped.length > 0) {
+  // A few open namespaces in a picture drawn whole: a grid; else stacked again.
+  const openGrid =
+    !gridded &&
+    graph.nodes.length <= OPEN_GRID_MAX_BOXES &&
+    topLevel.every((n) => !n.folded && n.id.startsWith('ns:')) &&
+    gridOpenRoots(roots, others, beside);
+  if (!gridded && !openGrid && wrapped.length > 0) restackRoots([...roots, ...others], beside);
+  if (gridded || openGrid || wrapped.length > 0) {
     const all = [...roots, ...others, ...(beside ? [beside] : [])];
     rootWidth = Math.max(...all.map((b) => b.x + b.width)) + 16;
     rootHeight = Math.max(...all.map((b) => b.y + b.height)) + 16;

@@ -1,6 +1,7 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { analyze } from '../core/analyze';
+import type { PositionedNode } from './finishLayout';
 import { layoutLayered } from './layered/layeredLayout';
 import { buildViewGraph } from './viewGraph';
 
@@ -54,26 +55,46 @@ describe('views of the real manifests', () => {
   }
 });
 
-describe('a big application view, most namespaces closed', () => {
-  it('lays out the open namespaces, the closed tiles, the ingress controller and the Internet without overlaps', () => {
-    const sample = (path: string) => readFileSync(new URL(`../samples/${path}`, import.meta.url), 'utf8');
-    const boutique = sample('online-boutique/kubernetes-manifests.yaml');
-    const copies = Array.from({ length: 11 }, (_, i) =>
-      boutique.replace(/^metadata:\n/gm, `metadata:\n  namespace: shop-${i}\n`),
-    ).join('\n---\n');
-    const files = ['deployment', 'ingress', 'service'].map((name) => ({
-      name: `${name}.yaml`,
-      text: sample(`go-backend-k8s/${name}.yaml`),
-    }));
-    const { topology, diagnostics } = analyze([...files, { name: 'shops.yaml', text: copies }]);
-    const graph = layoutLayered(buildViewGraph(topology, diagnostics, { mode: 'application', autoFold: true }));
+/** The seed's files and Online Boutique copied into `copies` namespaces, in the application view. */
+function boutiqueNamespaces(copies: number) {
+  const sample = (path: string) => readFileSync(new URL(`../samples/${path}`, import.meta.url), 'utf8');
+  const boutique = sample('online-boutique/kubernetes-manifests.yaml');
+  const text = Array.from({ length: copies }, (_, i) =>
+    boutique.replace(/^metadata:\n/gm, `metadata:\n  namespace: shop-${i}\n`),
+  ).join('\n---\n');
+  const files = ['deployment', 'ingress', 'service'].map((name) => ({
+    name: `${name}.yaml`,
+    text: sample(`go-backend-k8s/${name}.yaml`),
+  }));
+  const { topology, diagnostics } = analyze([...files, { name: 'shops.yaml', text }]);
+  return layoutLayered(buildViewGraph(topology, diagnostics, { mode: 'application', autoFold: true }));
+}
+
+function expectNoOverlap(boxes: readonly PositionedNode[]): void {
+  for (const [i, a] of boxes.entries())
+    for (const b of boxes.slice(i + 1)) {
+      const overlap = a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
+      expect(overlap, `${a.id} overlaps ${b.id}`).toBe(false);
+    }
+}
+
+describe('an application view of several namespaces', () => {
+  it('lays four open namespaces out in a grid, the controller and the Internet left of it, without overlaps', () => {
+    const graph = boutiqueNamespaces(3);
+    const top = graph.nodes.filter((n) => !n.parent);
+    const namespaces = top.filter((n) => n.id.startsWith('ns:'));
+    expect(namespaces).toHaveLength(4);
+    expect(new Set(namespaces.map((n) => n.x)).size).toBe(2);
+    expect(new Set(namespaces.map((n) => n.y)).size).toBe(2);
+    expect(graph.width).toBeGreaterThan(graph.height * 0.8);
+    expectNoOverlap(top);
+  });
+
+  it('with most namespaces closed, lays out the open ones, the tiles, the controller and the Internet without overlaps', () => {
+    const graph = boutiqueNamespaces(11);
     const top = graph.nodes.filter((n) => !n.parent);
     expect(top.filter((n) => n.folded).length).toBeGreaterThan(5);
     expect(top.some((n) => n.role === 'internet')).toBe(true);
-    for (const [i, a] of top.entries())
-      for (const b of top.slice(i + 1)) {
-        const overlap = a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
-        expect(overlap, `${a.id} overlaps ${b.id}`).toBe(false);
-      }
+    expectNoOverlap(top);
   });
 });

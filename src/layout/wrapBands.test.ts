@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Box } from './dock';
-import { gridRoots, restackRoots, wrapBands } from './wrapBands';
+import { gridOpenRoots, gridRoots, restackRoots, wrapBands } from './wrapBands';
 
 /** `rows` rows of a Service (100 wide) beside its workload (200 wide), 80 high, 20 apart. */
 function rows(count: number): { group: Box; children: Box[] } {
@@ -115,5 +115,37 @@ describe('gridRoots', () => {
     const all = [...open, ...closed, internet];
     for (const [i, a] of all.entries()) for (const b of all.slice(i + 1)) expect(overlaps(a, b)).toBe(false);
     expect(Math.min(...[...open, ...closed].map((b) => b.x))).toBeGreaterThanOrEqual(16 + 130);
+  });
+});
+
+describe('gridOpenRoots', () => {
+  const overlaps = (a: Box, b: Box) =>
+    a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
+  const column = (count: number) =>
+    Array.from({ length: count }, (_, i) => ({ x: 200, y: 16 + i * 1300, width: 1400, height: 1270 }));
+
+  it('leaves two namespaces in their column', () => {
+    const groups = column(2);
+    expect(gridOpenRoots(groups, [], undefined)).toBe(false);
+    expect(groups[1]!.y).toBe(16 + 1300);
+  });
+
+  it('lays four namespaces out two by two, in their order, the controller and the Internet left of them', () => {
+    const groups = column(4);
+    const controller = { x: 200, y: 2600, width: 200, height: 90 };
+    const internet = { x: 16, y: 2000, width: 130, height: 60 };
+    expect(gridOpenRoots(groups, [controller], internet)).toBe(true);
+    const all = [...groups, controller, internet];
+    for (const [i, a] of all.entries()) for (const b of all.slice(i + 1)) expect(overlaps(a, b)).toBe(false);
+    expect(groups.map((g) => [g.x, g.y])).toEqual([
+      [groups[0]!.x, groups[0]!.y],
+      [groups[0]!.x + 1400 + 56, groups[0]!.y],
+      [groups[0]!.x, groups[0]!.y + 1270 + 56],
+      [groups[0]!.x + 1400 + 56, groups[0]!.y + 1270 + 56],
+    ]);
+    expect(controller.x + controller.width).toBeLessThan(groups[0]!.x);
+    expect(internet.x + internet.width).toBeLessThan(controller.x);
+    // Centred on the grid's height.
+    expect(internet.y).toBeCloseTo(16 + (2 * 1270 + 56) / 2 - 30, 0);
   });
 });

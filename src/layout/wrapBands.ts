@@ -131,3 +131,64 @@ export function gridRoots(open: readonly Box[], closed: readonly Box[], beside: 
   centreBeside(ordered, beside);
   return true;
 }
+
+/** From this many open top-level groups on, a picture small enough to draw whole lays them out in a grid. */
+const OPEN_GRID_FROM = 3;
+/** The gap between the grid's groups: room for the arrows that pass between them. */
+const OPEN_GRID_GAP = 56;
+/** The canvas the grid aims at: a window beside the editor (1400×900 leaves about 1050×820). */
+const CANVAS_ASPECT = 1.3;
+
+/**
+ * A few open namespaces (a picture small enough to be drawn whole) stand in rows and columns,
+ * as many columns as make the picture largest on the canvas beside the editor, instead of a column that
+ * the fit shrinks until nothing reads. Boxes of their own (an ingress controller) stand in a
+ * column left of the grid; the Internet left of all, centred. Returns whether it moved anything.
+ */
+export function gridOpenRoots(groups: readonly Box[], others: readonly Box[], beside: Box | undefined): boolean {
+  if (groups.length < OPEN_GRID_FROM) return false;
+  const ordered = [...groups].sort((a, b) => a.y - b.y || a.x - b.x);
+  const lone = [...others].sort((a, b) => a.y - b.y || a.x - b.x);
+  clearOfBeside([...ordered, ...lone], beside);
+  const left = Math.min(...[...ordered, ...lone].map((b) => b.x));
+  const top = Math.min(...[...ordered, ...lone].map((b) => b.y));
+  const shape = (columns: number) => {
+    const widths = Array.from({ length: columns }, (_, c) =>
+      Math.max(...ordered.filter((_, i) => i % columns === c).map((b) => b.width)),
+    );
+    const rows = Math.ceil(ordered.length / columns);
+    const heights = Array.from({ length: rows }, (_, r) =>
+      Math.max(...ordered.slice(r * columns, (r + 1) * columns).map((b) => b.height)),
+    );
+    const width = widths.reduce((sum, w) => sum + w + OPEN_GRID_GAP, -OPEN_GRID_GAP);
+    const height = heights.reduce((sum, h) => sum + h + OPEN_GRID_GAP, -OPEN_GRID_GAP);
+    return { widths, heights, width, height };
+  };
+  let columns = 1;
+  let best = 0;
+  for (let c = 1; c <= ordered.length; c++) {
+    const { width, height } = shape(c);
+    const zoom = Math.min(CANVAS_ASPECT / width, 1 / height);
+    if (zoom > best * 1.05) {
+      best = zoom;
+      columns = c;
+    }
+  }
+  if (columns === 1) return false;
+  const { widths, heights } = shape(columns);
+  let y = top;
+  for (const box of lone) {
+    box.x = left;
+    box.y = y;
+    y += box.height + GAP;
+  }
+  const gridLeft = lone.length ? left + Math.max(...lone.map((b) => b.width)) + COLUMN_GAP : left;
+  for (const [i, box] of ordered.entries()) {
+    const row = Math.floor(i / columns);
+    const column = i % columns;
+    box.x = gridLeft + widths.slice(0, column).reduce((sum, w) => sum + w + OPEN_GRID_GAP, 0);
+    box.y = top + heights.slice(0, row).reduce((sum, h) => sum + h + OPEN_GRID_GAP, 0);
+  }
+  centreBeside([...ordered, ...lone], beside);
+  return true;
+}
