@@ -22,6 +22,7 @@ import { NODE_TYPES } from './BoxNodes';
 import { EDGE_TYPES, type RoutedFlowEdge } from './RoutedEdge';
 import { keepUnchanged, mostlyNew, onlyRenamed, toFlow, type BoxNode } from './toFlow';
 import { TracePacket } from './TracePacket';
+import { useSlices } from './useSlices';
 import type { TraceView } from './traceView';
 
 /** React Flow's pan (x, y in screen pixels) and zoom. */
@@ -139,14 +140,6 @@ const BIG_GRAPH = 300;
 const VISIBLE_ONLY_FROM = 100;
 
 /**
- * At most this many new boxes come into the page in one frame. React Flow renders every new box
- * once to measure it, in view or not: a pasted picture of 270 boxes in one go was one task of
- * 100 ms (render, style, layout and measure), the page frozen; in slices each frame stays short
- * and the picture fills in over a few frames.
- */
-const SLICE = 40;
-
-/**
  * What the hop list (right) and the caption (bottom) cover of the canvas during a trace: the page
  * says it in CSS variables (`--trace-overlay-right`, `--trace-overlay-bottom`), as it lays them out.
  */
@@ -177,36 +170,6 @@ function frame(
     y: (free.height - height * zoom) / 2 - top * zoom,
     zoom,
   };
-}
-
-/**
- * The boxes and arrows to give React Flow now: all of them, unless more than `SLICE` boxes are
- * new since the last frame; then the first ones (parents come before their children, so each part
- * is whole), and the next slice a frame later. An arrow waits for both its ends.
- */
-function useSlices(
-  nodes: BoxNode[],
-  edges: RoutedFlowEdge[],
-): { nodes: BoxNode[]; edges: RoutedFlowEdge[]; complete: boolean } {
-  const shownIds = useRef<ReadonlySet<string>>(new Set());
-  const [frames, setFrames] = useState(0);
-  const shown = useMemo(() => {
-    const before = shownIds.current;
-    let fresh = 0;
-    const end = nodes.findIndex((node) => !before.has(node.id) && ++fresh > SLICE);
-    if (end < 0) return { nodes, edges, complete: true };
-    const part = nodes.slice(0, end);
-    const ids = new Set(part.map((node) => node.id));
-    return { nodes: part, edges: edges.filter((e) => ids.has(e.source) && ids.has(e.target)), complete: false };
-    // `frames` counts the frames of a slicing: each takes the next slice.
-  }, [nodes, edges, frames]); // eslint-disable-line react-hooks/exhaustive-deps
-  useLayoutEffect(() => {
-    shownIds.current = new Set(shown.nodes.map((node) => node.id));
-    if (shown.complete) return;
-    const frame = requestAnimationFrame(() => setFrames((n) => n + 1));
-    return () => cancelAnimationFrame(frame);
-  }, [shown]);
-  return shown;
 }
 
 /** Past this many, inferred "talks to" edges show only for the boxes selected or under the cursor. */
