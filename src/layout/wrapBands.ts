@@ -53,6 +53,22 @@ export function wrapBands(group: Box, children: readonly Box[]): boolean {
   return true;
 }
 
+/** Top to bottom, then left to right. */
+function inReadingOrder(boxes: readonly Box[]): Box[] {
+  return [...boxes].sort((a, b) => a.y - b.y || a.x - b.x);
+}
+
+/** Puts `boxes` one under the other from (`left`, `top`), a gap apart; returns the y under the last. */
+function stackInColumn(boxes: readonly Box[], left: number, top: number): number {
+  let y = top;
+  for (const box of boxes) {
+    box.x = left;
+    box.y = y;
+    y += box.height + GAP;
+  }
+  return y;
+}
+
 function sharesWidth(a: Box, b: Box): boolean {
   return a.x < b.x + b.width && b.x < a.x + a.width;
 }
@@ -85,7 +101,7 @@ function centreBeside(boxes: readonly Box[], beside: Box | undefined): void {
  */
 export function restackRoots(roots: readonly Box[], beside: Box | undefined): void {
   clearOfBeside(roots, beside);
-  const stacked = [...roots].sort((a, b) => a.y - b.y || a.x - b.x);
+  const stacked = inReadingOrder(roots);
   const placed: Box[] = [];
   for (const box of stacked) {
     const above = placed.filter((other) => sharesWidth(other, box));
@@ -112,21 +128,15 @@ const GRID_ASPECT = 1.6;
  */
 export function gridRoots(open: readonly Box[], closed: readonly Box[], beside: Box | undefined): boolean {
   if (closed.length < GRID_FROM) return false;
-  const inOrder = (boxes: readonly Box[]) => [...boxes].sort((a, b) => a.y - b.y || a.x - b.x);
-  const big = inOrder(open);
-  const small = inOrder(closed);
+  const big = inReadingOrder(open);
+  const small = inReadingOrder(closed);
   const ordered = [...big, ...small];
   clearOfBeside(ordered, beside);
   const tilesArea = small.reduce((sum, b) => sum + (b.width + GAP) * (b.height + GAP), 0);
   const rowWidth = Math.max(...ordered.map((b) => b.width), Math.sqrt(tilesArea * GRID_ASPECT));
   const left = Math.min(...ordered.map((b) => b.x));
   const top = Math.min(...ordered.map((b) => b.y));
-  let y = top;
-  for (const box of big) {
-    box.x = left;
-    box.y = y;
-    y += box.height + GAP;
-  }
+  const y = stackInColumn(big, left, top);
   packRows(small, { left, top: y, right: left + rowWidth }, GAP);
   centreBeside(ordered, beside);
   return true;
@@ -147,8 +157,8 @@ const CANVAS_ASPECT = 1.3;
  */
 export function gridOpenRoots(groups: readonly Box[], others: readonly Box[], beside: Box | undefined): boolean {
   if (groups.length < OPEN_GRID_FROM) return false;
-  const ordered = [...groups].sort((a, b) => a.y - b.y || a.x - b.x);
-  const lone = [...others].sort((a, b) => a.y - b.y || a.x - b.x);
+  const ordered = inReadingOrder(groups);
+  const lone = inReadingOrder(others);
   clearOfBeside([...ordered, ...lone], beside);
   const left = Math.min(...[...ordered, ...lone].map((b) => b.x));
   const top = Math.min(...[...ordered, ...lone].map((b) => b.y));
@@ -176,12 +186,7 @@ export function gridOpenRoots(groups: readonly Box[], others: readonly Box[], be
   }
   if (columns === 1) return false;
   const { widths, heights } = shape(columns);
-  let y = top;
-  for (const box of lone) {
-    box.x = left;
-    box.y = y;
-    y += box.height + GAP;
-  }
+  stackInColumn(lone, left, top);
   const gridLeft = lone.length ? left + Math.max(...lone.map((b) => b.width)) + COLUMN_GAP : left;
   for (const [i, box] of ordered.entries()) {
     const row = Math.floor(i / columns);
